@@ -1,0 +1,67 @@
+package org.mhbench.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.mhbench.paper.PaperExperimentImporter;
+import org.mhbench.paper.PaperImporter;
+import org.mhbench.paper.StigmaPaperImporter;
+import org.mhbench.stigma.StigmaStimuli;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code mhbench import-paper --from PAPER_DIR --out RUN_DIR}: turns the paper's released results
+ * into a run folder that {@code mhbench score} reads like any other.
+ */
+@Command(name = "import-paper", mixinStandardHelpOptions = true,
+        description = {"Import the released results of Moore et al. (FAccT 2025) into a new run folder.",
+                "Then 'mhbench score RUN_DIR' reproduces the paper's numbers (strict parser).",
+                "Supported: the stigma results. Other result folders are skipped and counted."})
+public final class ImportPaperCommand implements Callable<Integer> {
+
+    @Option(names = "--from", required = true, paramLabel = "PAPER_DIR",
+            description = "The paper repository's folder (holding data/ and results/).")
+    Path from;
+
+    @Option(names = "--out", required = true, paramLabel = "RUN_DIR",
+            description = "New run folder to create (must not exist, or be empty).")
+    Path out;
+
+    @Option(names = "--stimuli", paramLabel = "DIR", description = "Stimulus folder holding stigma/ (default: "
+            + "the stimuli/ folder of this checkout); the paper's vignettes and questions are mapped onto its ids.")
+    Path stimuliDir;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        StigmaStimuli stimuli = ScoreCommand.loadStimuli(stimuliDir);
+        PaperImporter importer = new PaperImporter(importers(stimuli));
+        PaperImporter.Result result;
+        try {
+            result = importer.run(from, out, spec.commandLine().getParseResult().originalArgs());
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage(), e);
+        }
+        for (String note : result.notes()) {
+            err.println(note);
+        }
+        err.printf("imported %d records (%d with no output in the source) of %s into %s%n", result.records(),
+                result.failures(), String.join("+", result.experiments()), result.runDir());
+        err.printf("score it with: mhbench score %s --human-baseline %s%n", result.runDir(),
+                from.resolve("external_data").resolve("human_data_2018.csv"));
+        err.flush();
+        return ExitCodes.OK;
+    }
+
+    /** One importer per supported results folder; a new experiment's importer is added here. */
+    static List<PaperExperimentImporter> importers(StigmaStimuli stimuli) {
+        return List.of(new StigmaPaperImporter(stimuli));
+    }
+}

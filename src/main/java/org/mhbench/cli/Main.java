@@ -1,0 +1,83 @@
+package org.mhbench.cli;
+
+import org.mhbench.Version;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.ScopeType;
+
+/** The {@code mhbench} command: a root that only dispatches to its subcommands. */
+@Command(name = "mhbench",
+        versionProvider = Main.VersionProvider.class,
+        mixinStandardHelpOptions = true,
+        description = {
+                "Offline benchmark: is an open-weight LLM safe in a therapist's seat?",
+                "Reproduces and extends Moore et al., FAccT 2025. Nothing leaves this machine."},
+        subcommands = {
+                RunCommand.class,
+                ScoreCommand.class,
+                GenerateCommand.class,
+                ModelsCommand.class,
+                MakeTestModelCommand.class,
+                ImportPaperCommand.class,
+                CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {
+                "0:success",
+                "1:a check or run failed",
+                "2:bad usage or bad input"})
+public final class Main implements Runnable {
+
+    @Option(names = "--verbose", scope = ScopeType.INHERIT,
+            description = "Print stack traces and llama.cpp's own log.")
+    boolean verbose;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand");
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns the exit status (no {@code System.exit}), for tests. */
+    public static int execute(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** The configured picocli command line. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler(new ErrorHandler());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setUsageHelpAutoWidth(true);
+        return cl;
+    }
+
+    static boolean verbose(ParseResult parsed) {
+        ParseResult root = parsed;
+        while (root != null) {
+            if (root.hasMatchedOption("--verbose")) {
+                return true;
+            }
+            root = root.hasSubcommand() ? root.subcommand() : null;
+        }
+        return false;
+    }
+
+    /** {@code --version}: mhbench, the binding, Java. */
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {
+                    "mhbench " + Version.mhbench(),
+                    "de.kherud:llama " + Version.bindingVersion() + " (llama.cpp b4916, CPU/AVX2 native library)",
+                    "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"};
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package org.mhbench.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.mhbench.generate.ModelConfig;
+import org.mhbench.gguf.GgufReader;
+import org.mhbench.generate.TemplateEngine;
+import picocli.CommandLine.Option;
+
+/** Options shared by every command that loads models. */
+public final class ModelOptions {
+
+    @Option(names = {"-m", "--model"}, paramLabel = "FILE.gguf",
+            description = {"A GGUF model; repeat for several (each runs in its own worker process).",
+                    "Default: the built-in test model (random weights: checks the machinery, not a model)."})
+    List<Path> models = new ArrayList<>();
+
+    @Option(names = "--label", paramLabel = "NAME",
+            description = "Name for the model in outputs; repeat in --model order. Default: file name.")
+    List<String> labels = new ArrayList<>();
+
+    @Option(names = {"-t", "--threads"}, paramLabel = "N", defaultValue = "0",
+            description = "CPU threads per model (default: ${DEFAULT-VALUE} = one per core). "
+                    + "On a busy machine fewer can be faster: measure with 'mhbench bench'.")
+    int threads;
+
+    @Option(names = {"-ngl", "--gpu-layers"}, paramLabel = "N", defaultValue = "0",
+            description = "Layers to offload to a GPU (default: ${DEFAULT-VALUE}). Needs a GPU build of the "
+                    + "native library; the bundled one is CPU-only.")
+    int gpuLayers;
+
+    @Option(names = {"-c", "--ctx-size"}, paramLabel = "N", defaultValue = "0",
+            description = "Context window in tokens (default: the model's, at most 8192).")
+    int contextSize;
+
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "1",
+            description = "Requests served at once by each model (default: ${DEFAULT-VALUE}); each gets "
+                    + "ctx-size / N tokens.")
+    int parallel;
+
+    @Option(names = "--chat-template", paramLabel = "FILE",
+            description = "A Jinja chat template file that replaces the model's own.")
+    Path chatTemplate;
+
+    @Option(names = "--template-engine", paramLabel = "ENGINE", defaultValue = "jinja",
+            description = "jinja (run the template, as Hugging Face does) or builtin (llama.cpp's own "
+                    + "formatter for templates it recognises). Default: ${DEFAULT-VALUE}.")
+    TemplateEngine templateEngine;
+
+    /** The configured models, or the default test model when none was given. */
+    List<ModelConfig> configs(TestModels testModels) {
+        List<Path> paths = models.isEmpty() ? List.of(testModels.defaultModel()) : models;
+        if (!labels.isEmpty() && labels.size() != paths.size()) {
+            throw new UserError("--label was given " + labels.size() + " times for " + paths.size()
+                    + " models; give one label per --model, in the same order");
+        }
+        String template = null;
+        if (chatTemplate != null) {
+            try {
+                template = Files.readString(chatTemplate);
+            } catch (IOException e) {
+                throw new UserError("cannot read the chat template " + chatTemplate + ": " + e.getMessage());
+            }
+        }
+        List<ModelConfig> out = new ArrayList<>();
+        for (int i = 0; i < paths.size(); i++) {
+            Path p = paths.get(i);
+            if (!Files.isRegularFile(p)) {
+                throw new UserError("model file not found: " + p + " (give the path of a .gguf file)");
+            }
+            // Our own header check first: a damaged file is rejected here, with exit status 2,
+            // before any native code sees it.
+            try {
+                GgufReader.read(p);
+            } catch (IOException e) {
+                throw new UserError("cannot read the model file " + p + ": " + e.getMessage());
+            }
+            String label = labels.isEmpty() ? (models.isEmpty() ? TestModels.LABEL : null) : labels.get(i);
+            out.add(new ModelConfig(p, label, threads, gpuLayers, contextSize, parallel, template, templateEngine));
+        }
+        return out;
+    }
+}

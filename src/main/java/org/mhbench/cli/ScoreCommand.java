@@ -1,0 +1,175 @@
+package org.mhbench.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.mhbench.run.RunDirectory;
+import org.mhbench.score.ExperimentScorer;
+import org.mhbench.score.ReportPrinter;
+import org.mhbench.score.ScoreReport;
+import org.mhbench.score.Scorer;
+import org.mhbench.score.stigma.StigmaScoreOptions;
+import org.mhbench.score.stigma.StigmaScorer;
+import org.mhbench.stats.Bootstrap;
+import org.mhbench.stigma.AnswerParser;
+import org.mhbench.stigma.LenientParser;
+import org.mhbench.stigma.StigmaStimuli;
+import org.mhbench.stigma.StrictParser;
+import org.mhbench.util.Home;
+import org.mhbench.util.Json;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code mhbench score RUN_DIR}: reads {@code responses.jsonl} and writes {@code summary.csv},
+ * {@code coverage.csv} and {@code tests.csv} into the run folder, printing an overview. Can be
+ * repeated with other options; the responses are never changed.
+ */
+@Command(name = "score", mixinStandardHelpOptions = true,
+        description = {"Score a run folder: write summary.csv, coverage.csv and tests.csv and print an overview.",
+                "Stigma: rate of stigmatizing answers per model, system prompt, condition and question, with "
+                        + "seeded 95% bootstrap intervals; Welch t-tests with Bonferroni correction.",
+                "The strict parser is the paper's rule and reproduces its numbers; other parsers are labelled in "
+                        + "the judge column (parser:strict, parser:lenient, +grammar for constrained decoding)."})
+public final class ScoreCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "RUN_DIR", description = "Run folder (from 'mhbench run' or "
+            + "'mhbench import-paper').")
+    Path runDir;
+
+    @Option(names = "--parser", paramLabel = "PARSER", description = "strict (the paper's rule, default), "
+            + "lenient, or both.")
+    String parser = StrictParser.ID;
+
+    @Option(names = "--human-baseline", paramLabel = "FILE", description = "GSS 2018 table "
+            + "(the paper's external_data/human_data_2018.csv); adds the human rows under both readings. "
+            + "Skipped when absent.")
+    Path humanBaseline;
+
+    @Option(names = "--stimuli", paramLabel = "DIR", description = "Stimulus folder the run used, holding "
+            + "stigma/ (default: the stimuli/ folder of this checkout).")
+    Path stimuliDir;
+
+    @Option(names = "--bootstrap-resamples", paramLabel = "N", description = "Bootstrap resamples per interval "
+            + "(default: ${DEFAULT-VALUE}).")
+    int resamples = Bootstrap.DEFAULT_RESAMPLES;
+
+    @Option(names = "--seed", paramLabel = "SEED", description = "Bootstrap seed (default: ${DEFAULT-VALUE}).")
+    long seed = 0;
+
+    @Option(names = "--alpha", paramLabel = "ALPHA", description = "Threshold for Bonferroni-corrected p-values "
+            + "(default: ${DEFAULT-VALUE}, as the paper's figures).")
+    double alpha = StigmaScoreOptions.DEFAULT_ALPHA;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        return score(runDir, spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    /**
+     * Scores {@code runDir} with this command's options (defaults when constructed directly) and
+     * prints the overview to {@code out}, notes to {@code err}.
+     *
+     * @return {@link ExitCodes#OK}, or {@link ExitCodes#FAILED} when the run has nothing to score
+     * @throws UserError for a folder that is not a run, or bad options or stimuli
+     */
+    public int score(Path runDir, PrintWriter out, PrintWriter err) throws IOException {
+        if (!Files.isDirectory(runDir)) {
+            throw new UserError("no such run folder: " + runDir + " (give the folder 'mhbench run' or "
+                    + "'mhbench import-paper' wrote)");
+        }
+        if (!Files.isRegularFile(runDir.resolve(RunDirectory.MANIFEST))) {
+            throw new UserError(runDir + " is not a run folder: it has no " + RunDirectory.MANIFEST);
+        }
+        if (!Files.isRegularFile(runDir.resolve(RunDirectory.RESPONSES))) {
+            throw new UserError(runDir + " has no " + RunDirectory.RESPONSES + " yet: nothing to score");
+        }
+        RunDirectory dir = RunDirectory.open(runDir);
+        StigmaStimuli stimuli = loadStimuli(stimuliDir);
+        warnIfStimuliChanged(dir, stimuli, err);
+        Scorer scorer = new Scorer(scorers(stimuli));
+        ScoreReport report;
+        try {
+            report = scorer.scoreRun(dir);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage(), e);
+        }
+        ReportPrinter.print(report, out);
+        err.printf("wrote %s, %s and %s%n", runDir.resolve("summary.csv"), runDir.resolve("coverage.csv"),
+                runDir.resolve("tests.csv"));
+        err.flush();
+        if (report.coverage().isEmpty()) {
+            err.println("nothing was scored: the run holds no records of a scored experiment");
+            err.flush();
+            return ExitCodes.FAILED;
+        }
+        return ExitCodes.OK;
+    }
+
+    /** The stigma stimuli in {@code stimuliDir/stigma}, or in the install folder's {@code stimuli/stigma}. */
+    static StigmaStimuli loadStimuli(Path stimuliDir) {
+        Path root = stimuliDir != null ? stimuliDir : Home.resolve("stimuli");
+        if (!Files.isDirectory(root.resolve(StigmaStimuli.FOLDER))) {
+            throw new UserError("stimulus folder not found: " + root.resolve(StigmaStimuli.FOLDER)
+                    + " (give --stimuli DIR, the folder holding stigma/)");
+        }
+        return StigmaStimuli.load(root.resolve(StigmaStimuli.FOLDER));
+    }
+
+    /** The scorers, one per experiment; a new experiment's scorer is added here. */
+    private List<ExperimentScorer> scorers(StigmaStimuli stimuli) {
+        List<ExperimentScorer> scorers = new ArrayList<>();
+        scorers.add(new StigmaScorer(stimuli, new StigmaScoreOptions(parsers(), bootstrap(), seed, alpha,
+                humanBaseline)));
+        return scorers;
+    }
+
+    private List<AnswerParser> parsers() {
+        return switch (parser) {
+            case StrictParser.ID -> List.of(new StrictParser());
+            case LenientParser.ID -> List.of(new LenientParser());
+            case "both" -> List.of(new StrictParser(), new LenientParser());
+            default -> throw new UserError("--parser must be strict, lenient or both, not '" + parser + "'");
+        };
+    }
+
+    private Bootstrap bootstrap() {
+        try {
+            return new Bootstrap(resamples, Bootstrap.DEFAULT_LEVEL);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--bootstrap-resamples: " + e.getMessage());
+        }
+    }
+
+    /** Notes when the stimulus files differ from the hashes the manifest recorded for the run. */
+    private static void warnIfStimuliChanged(RunDirectory dir, StigmaStimuli stimuli, PrintWriter err)
+            throws IOException {
+        JsonNode params = Json.LENIENT.readTree(dir.manifestFile().toFile()).path("parameters");
+        for (JsonNode recorded : List.of(params.path("experiments").path("stigma").path("stimulus_files_sha256"),
+                params.path("imported").path("stigma").path("stimulus_files_sha256"))) {
+            if (!recorded.isObject()) {
+                continue;
+            }
+            for (Map.Entry<String, String> e : stimuli.fileHashes().entrySet()) {
+                JsonNode was = recorded.get(e.getKey());
+                if (was != null && !was.asText().equals(e.getValue())) {
+                    err.println("note: " + e.getKey() + " differs from the file the run used (manifest.json); "
+                            + "scores use the current stimuli in " + stimuli.dir());
+                }
+            }
+        }
+        err.flush();
+    }
+}

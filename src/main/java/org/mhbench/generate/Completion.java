@@ -1,0 +1,31 @@
+package org.mhbench.generate;
+
+/**
+ * What a model wrote, and what it cost.
+ *
+ * @param text             the generated text, exactly as decoded (stop strings removed)
+ * @param promptTokens     tokens in the templated prompt, BOS included
+ * @param completionTokens tokens generated
+ * @param finishReason     why generation ended
+ * @param promptMillis     wall time from request to first generated token (prompt processing), ms
+ * @param generationMillis wall time from first to last generated token, ms
+ */
+public record Completion(String text, int promptTokens, int completionTokens, FinishReason finishReason,
+                         double promptMillis, double generationMillis) {
+
+    /** Generated tokens per second after the first token, or NaN when fewer than two were generated. */
+    public double tokensPerSecond() {
+        if (completionTokens < 2 || generationMillis <= 0) {
+            return Double.NaN;
+        }
+        return (completionTokens - 1) / (generationMillis / 1000.0);
+    }
+
+    /** Why a generation ended. */
+    public enum FinishReason {
+        /** the model produced an end-of-generation token or a stop string */
+        STOP,
+        /** the max-token cap was reached */
+        LENGTH
+    }
+}

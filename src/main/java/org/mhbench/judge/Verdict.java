@@ -1,0 +1,24 @@
+package org.mhbench.judge;
+
+/**
+ * A judge's answer to a criterion question.
+ *
+ * @param answer      {@code yes} or {@code no}
+ * @param pYes        the judge's probability of {@code yes} (1.0/0.0 for judges without one)
+ * @param needsReview true when the judge is unsure enough that a person should look (e.g. 0.2 &lt; p &lt; 0.8)
+ */
+public record Verdict(String answer, double pYes, boolean needsReview) {
+
+    public Verdict {
+        if (!"yes".equals(answer) && !"no".equals(answer)) {
+            throw new IllegalArgumentException("a verdict is yes or no, got " + answer);
+        }
+        if (!(pYes >= 0 && pYes <= 1)) {
+            throw new IllegalArgumentException("p_yes must be in [0, 1], got " + pYes);
+        }
+    }
+
+    public boolean yes() {
+        return "yes".equals(answer);
+    }
+}

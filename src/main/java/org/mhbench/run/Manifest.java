@@ -1,0 +1,82 @@
+package org.mhbench.run;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.mhbench.generate.ModelInfo;
+
+/**
+ * {@code RUN_DIR/manifest.json}: everything needed to know what a run was and to redo it.
+ * Rewritten atomically as the run goes (status {@code running}, then {@code complete},
+ * {@code failed} or {@code interrupted}).
+ *
+ * @param format         file format id, {@value #FORMAT}
+ * @param mhbenchVersion mhbench version
+ * @param gitCommit      commit of the mhbench checkout, or {@code null}
+ * @param experiment     what ran: {@code generate}, {@code stigma}, {@code responses}, or a list joined by "+"
+ * @param command        the command line (arguments after {@code mhbench})
+ * @param startedAt      start time
+ * @param finishedAt     end time, or {@code null} while running
+ * @param status         running, complete, failed, interrupted
+ * @param host           machine facts
+ * @param binding        native binding: name, version, llama.cpp build
+ * @param models         models loaded, in order
+ * @param failures       models that could not be loaded or whose worker died: label → reason
+ * @param parameters     every effective setting (threads, seeds, temperature, max tokens, samples,
+ *                       system prompts, stimulus files and their hashes, …)
+ * @param judges         judges used (id, version, training-data hash), if any
+ */
+public record Manifest(String format, String mhbenchVersion, String gitCommit, String experiment, List<String> command,
+                       Instant startedAt, Instant finishedAt, String status, HostInfo host,
+                       Map<String, String> binding, List<ModelInfo> models, Map<String, String> failures,
+                       Map<String, Object> parameters, List<Map<String, Object>> judges) {
+
+    public static final String FORMAT = "mhbench-run/1";
+
+    public Manifest {
+        command = command == null ? List.of() : List.copyOf(command);
+        binding = ordered(binding);
+        models = models == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(models));
+        failures = ordered(failures);
+        parameters = parameters == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+        judges = judges == null ? List.of() : List.copyOf(judges);
+    }
+
+    private static <V> Map<String, V> ordered(Map<String, V> m) {
+        return m == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(m));
+    }
+
+    public Manifest withModel(ModelInfo info) {
+        List<ModelInfo> more = new ArrayList<>(models);
+        more.add(info);
+        return new Manifest(format, mhbenchVersion, gitCommit, experiment, command, startedAt, finishedAt, status, host,
+                binding, more, failures, parameters, judges);
+    }
+
+    public Manifest withFailure(String label, String reason) {
+        Map<String, String> more = new LinkedHashMap<>(failures);
+        more.put(label, reason);
+        return new Manifest(format, mhbenchVersion, gitCommit, experiment, command, startedAt, finishedAt, status, host,
+                binding, models, more, parameters, judges);
+    }
+
+    public Manifest withJudge(Map<String, Object> judge) {
+        List<Map<String, Object>> more = new ArrayList<>(judges);
+        more.add(judge);
+        return new Manifest(format, mhbenchVersion, gitCommit, experiment, command, startedAt, finishedAt, status, host,
+                binding, models, failures, parameters, more);
+    }
+
+    public Manifest finished(String newStatus, Instant at) {
+        return new Manifest(format, mhbenchVersion, gitCommit, experiment, command, startedAt, at, newStatus, host,
+                binding, models, failures, parameters, judges);
+    }
+
+    public Manifest resumed(List<String> newCommand) {
+        return new Manifest(format, mhbenchVersion, gitCommit, experiment, newCommand, startedAt, null, "running",
+                host, binding, List.of(), Map.of(), parameters, judges);
+    }
+}

@@ -1,0 +1,94 @@
+package org.mhbench.run;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+import org.mhbench.util.Json;
+import org.mhbench.util.PrivateFiles;
+
+/**
+ * The folder a run writes to. The layout is the contract between stages:
+ * <pre>
+ * RUN_DIR/manifest.json     what ran, where, with what ({@link Manifest})
+ * RUN_DIR/responses.jsonl   one {@link ResponseRecord} per completed item, append-only
+ * RUN_DIR/workers/*.log     stderr of each model's worker process
+ * RUN_DIR/summary.csv       written by {@code mhbench score}
+ * </pre>
+ * Everything is created owner-only: outputs may hold sensitive clinical text.
+ */
+public final class RunDirectory {
+
+    public static final String MANIFEST = "manifest.json";
+    public static final String RESPONSES = "responses.jsonl";
+    public static final String WORKERS = "workers";
+
+    private final Path root;
+
+    private RunDirectory(Path root) {
+        this.root = root;
+    }
+
+    /** Creates the folder owner-only (or tightens an existing one). */
+    public static RunDirectory create(Path root) throws IOException {
+        PrivateFiles.directory(root);
+        return new RunDirectory(root);
+    }
+
+    /** Opens an existing run folder; it must hold a manifest. */
+    public static RunDirectory open(Path root) throws IOException {
+        if (!Files.isRegularFile(root.resolve(MANIFEST))) {
+            throw new IOException(root + " is not a run folder: it has no " + MANIFEST);
+        }
+        return new RunDirectory(root);
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public Path manifestFile() {
+        return root.resolve(MANIFEST);
+    }
+
+    public Path responsesFile() {
+        return root.resolve(RESPONSES);
+    }
+
+    /** The stderr log file of a model's worker, in an owner-only subfolder. */
+    public Path workerLog(String modelLabel) throws IOException {
+        Path dir = PrivateFiles.directory(root.resolve(WORKERS));
+        return dir.resolve(modelLabel.replaceAll("[^A-Za-z0-9._-]", "_") + ".log");
+    }
+
+    public boolean hasManifest() {
+        return Files.isRegularFile(manifestFile());
+    }
+
+    public Optional<Manifest> readManifest() throws IOException {
+        if (!hasManifest()) {
+            return Optional.empty();
+        }
+        return Optional.of(Json.LENIENT.readValue(manifestFile().toFile(), Manifest.class));
+    }
+
+    /** Writes the manifest atomically (temp file, then rename), owner-only. */
+    public synchronized void writeManifest(Manifest manifest) throws IOException {
+        Path tmp = root.resolve(MANIFEST + ".tmp");
+        Files.deleteIfExists(tmp);
+        PrivateFiles.file(tmp);
+        Json.PRETTY.writeValue(tmp.toFile(), manifest);
+        try {
+            Files.move(tmp, manifestFile(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, manifestFile(), StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** Opens {@code responses.jsonl} for appending (see {@link ResponseLog}). */
+    public ResponseLog openResponses() throws IOException {
+        return ResponseLog.open(responsesFile());
+    }
+}

@@ -1,0 +1,127 @@
+package org.mhbench.run;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.mhbench.generate.GenerationException;
+import org.mhbench.generate.Generator;
+import org.mhbench.generate.ModelConfig;
+import org.mhbench.generate.ModelInfo;
+import org.mhbench.generate.worker.WorkerChatModel;
+import org.mhbench.generate.worker.WorkerOptions;
+import org.mhbench.stimuli.Prompt;
+
+/**
+ * Runs a list of prompts on each model, one worker process per model, into one run folder.
+ * A model that fails to load, or whose worker keeps dying, is recorded in the manifest and the run
+ * goes on with the next model.
+ */
+public final class Runner {
+
+    private final RunDirectory dir;
+    private final WorkerOptions workerOptions;
+    private final int maxRestarts;
+    private final PrintStream log;
+    private Manifest manifest;
+
+    /**
+     * @param dir           the run folder (manifest already written)
+     * @param manifest      its current manifest
+     * @param workerOptions how to start workers (the log file is set per model here)
+     * @param maxRestarts   how many times a dead worker is replaced before the model is given up
+     * @param log           where to print one-line progress notes (stderr)
+     */
+    public Runner(RunDirectory dir, Manifest manifest, WorkerOptions workerOptions, int maxRestarts, PrintStream log) {
+        this.dir = dir;
+        this.manifest = manifest;
+        this.workerOptions = workerOptions;
+        this.maxRestarts = maxRestarts;
+        this.log = log;
+    }
+
+    /** What happened to one model. */
+    public record ModelOutcome(String label, ModelInfo info, int recorded, int failed, String failure) {
+    }
+
+    /**
+     * Generates all prompts for all models.
+     *
+     * @param onRecord called after each appended record (progress display)
+     */
+    public List<ModelOutcome> run(List<ModelConfig> models, List<Prompt> prompts, Consumer<ResponseRecord> onRecord)
+            throws IOException, InterruptedException {
+        List<ModelOutcome> outcomes = new ArrayList<>();
+        try (ResponseLog responses = dir.openResponses()) {
+            if (responses.repairedTornLine()) {
+                log.println("note: " + responses.file() + " ended in a half-written line (interrupted run); it was cut");
+            }
+            for (ModelConfig config : models) {
+                outcomes.add(runModel(config, prompts, responses, onRecord));
+            }
+        }
+        return outcomes;
+    }
+
+    private ModelOutcome runModel(ModelConfig config, List<Prompt> prompts, ResponseLog responses,
+                                  Consumer<ResponseRecord> onRecord) throws IOException, InterruptedException {
+        WorkerOptions options = workerOptions.withLogFile(dir.workerLog(config.label()));
+        ModelInfo info = null;
+        int[] counts = new int[2];
+        Consumer<ResponseRecord> count = r -> {
+            counts[r.failed() ? 1 : 0]++;
+            onRecord.accept(r);
+        };
+        for (int attempt = 0; ; attempt++) {
+            WorkerChatModel worker;
+            try {
+                worker = WorkerChatModel.start(config, options);
+            } catch (GenerationException e) {
+                String why = e.kind() + ": " + e.getMessage();
+                update(manifest.withFailure(config.label(), why));
+                return new ModelOutcome(config.label(), info, counts[0], counts[1], why);
+            }
+            try {
+                if (info == null) {
+                    info = worker.info();
+                    update(manifest.withModel(info));
+                    log.println("loaded " + info.label() + " (" + info.architecture() + ", " + info.parameters()
+                            + " parameters, " + info.quantization() + ", template " + info.templateFamily()
+                            + (info.templateFallback() ? " [FALLBACK: the model's template was not understood]" : "")
+                            + ") in " + Math.round(info.loadMillis()) + " ms");
+                }
+                Generator generator = new Generator(worker, responses, config.parallelSlots());
+                GenerationException fatal = generator.run(prompts, count);
+                if (fatal == null) {
+                    return new ModelOutcome(config.label(), info, counts[0], counts[1], null);
+                }
+                log.println("worker for " + config.label() + " stopped: " + fatal.getMessage());
+                if (attempt >= maxRestarts) {
+                    String why = "gave up after " + (attempt + 1) + " workers died; last: " + fatal.getMessage();
+                    update(manifest.withFailure(config.label(), why));
+                    return new ModelOutcome(config.label(), info, counts[0], counts[1], why);
+                }
+                log.println("starting a new worker for " + config.label());
+            } finally {
+                worker.close();
+            }
+        }
+    }
+
+    private void update(Manifest m) throws IOException {
+        manifest = m;
+        dir.writeManifest(m);
+    }
+
+    /** The manifest with everything recorded so far. */
+    public Manifest manifest() {
+        return manifest;
+    }
+
+    /** Writes the final status. */
+    public void finish(String status) throws IOException {
+        update(manifest.finished(status, Instant.now()));
+    }
+}

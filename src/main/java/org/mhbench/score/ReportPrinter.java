@@ -1,0 +1,96 @@
+package org.mhbench.score;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Prints a {@link ScoreReport} as readable tables: per experiment, the pooled rate per condition
+ * ({@code item = all}) with n, coverage, a count of significant tests, and the notes. The CSV files
+ * hold everything; this is the overview.
+ */
+public final class ReportPrinter {
+
+    private ReportPrinter() {
+    }
+
+    public static void print(ScoreReport report, PrintWriter out) {
+        Map<String, List<SummaryRow>> byExperiment = new LinkedHashMap<>();
+        for (SummaryRow r : report.summary()) {
+            byExperiment.computeIfAbsent(r.experiment(), k -> new ArrayList<>()).add(r);
+        }
+        for (Map.Entry<String, List<SummaryRow>> e : byExperiment.entrySet()) {
+            printRates(e.getKey(), e.getValue(), out);
+        }
+        if (!report.coverage().isEmpty()) {
+            printCoverage(report.coverage(), out);
+        }
+        if (!report.tests().isEmpty()) {
+            long defined = report.tests().stream().filter(t -> !Double.isNaN(t.p())).count();
+            long significant = report.tests().stream().filter(TestRow::significant).count();
+            out.printf(Locale.ROOT, "%ntests: %d comparisons (%d defined), %d significant after Bonferroni "
+                    + "(see tests.csv)%n", report.tests().size(), defined, significant);
+        }
+        for (String note : report.notes()) {
+            out.println("note: " + note);
+        }
+        out.flush();
+    }
+
+    private static void printRates(String experiment, List<SummaryRow> rows, PrintWriter out) {
+        Set<String> conditions = new LinkedHashSet<>();
+        Map<List<String>, Map<String, SummaryRow>> table = new LinkedHashMap<>();
+        for (SummaryRow r : rows) {
+            if (!r.item().equals("all")) {
+                continue;
+            }
+            conditions.add(r.condition());
+            table.computeIfAbsent(List.of(r.model(), r.systemPrompt(), r.judge(), r.context()),
+                    k -> new LinkedHashMap<>()).put(r.condition(), r);
+        }
+        out.printf(Locale.ROOT, "%n%s: rate (n) per condition, all scored items pooled%n", experiment);
+        StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-34s %-12s %-16s", "model",
+                "system", "judge"));
+        for (String c : conditions) {
+            head.append(String.format(Locale.ROOT, " %18s", shorten(c, 18)));
+        }
+        out.println(head);
+        for (Map.Entry<List<String>, Map<String, SummaryRow>> e : table.entrySet()) {
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-34s %-12s %-16s",
+                    shorten(e.getKey().get(0), 34), shorten(e.getKey().get(1), 12), shorten(e.getKey().get(2), 16)));
+            for (String c : conditions) {
+                SummaryRow r = e.getValue().get(c);
+                line.append(String.format(Locale.ROOT, " %18s", r == null ? "" : cell(r)));
+            }
+            out.println(line);
+        }
+    }
+
+    private static String cell(SummaryRow r) {
+        if (Double.isNaN(r.rate())) {
+            return "- (0)";
+        }
+        return String.format(Locale.ROOT, "%.3f", r.rate()) + (r.n() >= 0 ? " (" + r.n() + ")" : "");
+    }
+
+    private static void printCoverage(List<CoverageRow> rows, PrintWriter out) {
+        out.printf(Locale.ROOT, "%ncoverage: parsed / abstained (\"do not know\") / valid answers of total; "
+                + "scored valid of scored total%n");
+        out.printf(Locale.ROOT, "%-10s %-34s %-12s %-16s %7s %7s %7s %7s %7s %9s%n", "experiment", "model", "system",
+                "judge", "total", "failed", "parsed", "abstain", "valid", "scored");
+        for (CoverageRow r : rows) {
+            out.printf(Locale.ROOT, "%-10s %-34s %-12s %-16s %7d %7d %7d %7d %7d %9s%n", shorten(r.experiment(), 10),
+                    shorten(r.model(), 34), shorten(r.systemPrompt(), 12), shorten(r.judge(), 16), r.total(),
+                    r.failed(), r.parsed(), r.abstained(), r.valid(), r.scoredValid() + "/" + r.scoredTotal());
+        }
+    }
+
+    private static String shorten(String s, int width) {
+        return s.length() <= width ? s : s.substring(0, width - 1) + "…";
+    }
+}

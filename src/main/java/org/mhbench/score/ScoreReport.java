@@ -1,0 +1,40 @@
+package org.mhbench.score;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Everything {@code mhbench score} writes: {@code summary.csv} rows, {@code coverage.csv} rows,
+ * {@code tests.csv} rows, and notes for people (printed, not written).
+ */
+public record ScoreReport(List<SummaryRow> summary, List<CoverageRow> coverage, List<TestRow> tests,
+                          List<String> notes) {
+
+    public ScoreReport {
+        summary = List.copyOf(summary);
+        coverage = List.copyOf(coverage);
+        tests = List.copyOf(tests);
+        notes = List.copyOf(notes);
+    }
+
+    public static ScoreReport empty() {
+        return new ScoreReport(List.of(), List.of(), List.of(), List.of());
+    }
+
+    /** This report followed by {@code other}. */
+    public ScoreReport plus(ScoreReport other) {
+        return new ScoreReport(concat(summary, other.summary), concat(coverage, other.coverage),
+                concat(tests, other.tests), concat(notes, other.notes));
+    }
+
+    /** This report with one more note. */
+    public ScoreReport withNote(String note) {
+        return new ScoreReport(summary, coverage, tests, concat(notes, List.of(note)));
+    }
+
+    private static <T> List<T> concat(List<T> a, List<T> b) {
+        List<T> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
+}

@@ -1,0 +1,74 @@
+package org.mhbench.score;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.mhbench.run.ResponseLog;
+import org.mhbench.run.ResponseRecord;
+import org.mhbench.run.RunDirectory;
+
+/**
+ * The scoring stage: reads a run's {@code responses.jsonl}, hands each experiment's records to its
+ * {@link ExperimentScorer}, and writes {@code summary.csv}, {@code coverage.csv} and
+ * {@code tests.csv} into the run folder (replacing earlier ones). Scoring never changes
+ * {@code responses.jsonl}, so it can be repeated with other options.
+ */
+public final class Scorer {
+
+    private final Map<String, ExperimentScorer> scorers = new LinkedHashMap<>();
+
+    /** @param scorers one per experiment id (no two with the same id) */
+    public Scorer(List<ExperimentScorer> scorers) {
+        for (ExperimentScorer s : scorers) {
+            if (this.scorers.put(s.experiment(), s) != null) {
+                throw new IllegalArgumentException("two scorers for experiment " + s.experiment());
+            }
+        }
+    }
+
+    /** Scores records of every experiment that has a scorer; others are noted and skipped. */
+    public ScoreReport score(List<ResponseRecord> records) {
+        Map<String, List<ResponseRecord>> byExperiment = new LinkedHashMap<>();
+        for (ResponseRecord r : records) {
+            byExperiment.computeIfAbsent(r.experiment(), k -> new ArrayList<>()).add(r);
+        }
+        ScoreReport report = ScoreReport.empty();
+        for (Map.Entry<String, List<ResponseRecord>> e : byExperiment.entrySet()) {
+            ExperimentScorer s = scorers.get(e.getKey());
+            if (s == null) {
+                report = report.withNote(e.getValue().size() + " records of experiment '" + e.getKey()
+                        + "' were not scored (no scorer for it)");
+            } else {
+                report = report.plus(s.score(e.getValue()));
+            }
+        }
+        return report;
+    }
+
+    /**
+     * Scores a run folder and writes the three tables into it.
+     *
+     * @throws IOException when {@code responses.jsonl} is missing or unreadable, or a table cannot be written
+     */
+    public ScoreReport scoreRun(RunDirectory dir) throws IOException {
+        Path responses = dir.responsesFile();
+        if (!Files.isRegularFile(responses)) {
+            throw new java.nio.file.NoSuchFileException(responses.toString(), null,
+                    "the run has no responses yet");
+        }
+        ScoreReport report = score(ResponseLog.read(responses));
+        write(dir.root(), report);
+        return report;
+    }
+
+    /** Writes {@code summary.csv}, {@code coverage.csv} and {@code tests.csv} into {@code folder}. */
+    public static void write(Path folder, ScoreReport report) throws IOException {
+        SummaryCsv.write(folder.resolve(SummaryCsv.FILE), report.summary());
+        CoverageCsv.write(folder.resolve(CoverageCsv.FILE), report.coverage());
+        TestsCsv.write(folder.resolve(TestsCsv.FILE), report.tests());
+    }
+}

@@ -1,0 +1,99 @@
+package org.mhbench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mhbench.TestFixtures;
+import picocli.CommandLine;
+
+/** The command line as a user meets it: help, version, exit statuses, one-line errors. */
+class CliTest {
+
+    @TempDir
+    Path tmp;
+
+    record Result(int status, String out, String err) {
+    }
+
+    static Result run(String... args) {
+        CommandLine cl = Main.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int status = cl.execute(args);
+        return new Result(status, out.toString(), err.toString());
+    }
+
+    @Test
+    void versionAndHelp() {
+        Result v = run("--version");
+        assertEquals(0, v.status());
+        assertTrue(v.out().startsWith("mhbench "), v.out());
+        assertTrue(v.out().contains("de.kherud:llama 4.2.0"), v.out());
+        for (String sub : Main.commandLine().getSubcommands().keySet()) {
+            if (sub.equals("help")) {
+                continue;
+            }
+            Result h = run(sub, "--help");
+            assertEquals(0, h.status(), sub);
+            assertTrue(h.out().contains("Usage: mhbench " + sub), sub + ": " + h.out());
+        }
+    }
+
+    @Test
+    void badUsageIsStatus2() {
+        assertEquals(2, run("--no-such-option").status());
+        assertEquals(2, run("generate").status(), "missing --prompt");
+        assertEquals(2, run("make-test-model", "--out", "x.gguf", "--size", "huge").status());
+        assertEquals(2, run().status(), "missing subcommand");
+    }
+
+    @Test
+    void missingModelFileIsOneLineStatus2() {
+        Result r = run("generate", "--model", tmp.resolve("nope.gguf").toString(), "--prompt", "hi");
+        assertEquals(2, r.status());
+        assertTrue(r.err().contains("nope.gguf"), r.err());
+        assertEquals(1, r.err().strip().lines().count(), "one line, no stack trace: " + r.err());
+    }
+
+    @Test
+    void damagedModelIsRejectedBeforeNativeCodeSeesIt() throws IOException {
+        Path bad = tmp.resolve("bad.gguf");
+        Files.write(bad, "GGML not really".getBytes());
+        Result r = run("models", bad.toString());
+        assertEquals(2, r.status());
+        assertTrue(r.err().contains("bad.gguf"), r.err());
+        assertFalse(r.err().contains("\tat "), "no stack trace without --verbose");
+        Result g = run("generate", "--model", bad.toString(), "--prompt", "hi");
+        assertEquals(2, g.status(), g.err());
+    }
+
+    @Test
+    void makeTestModelThenModelsDescribesIt() {
+        Path f = tmp.resolve("t.gguf");
+        Result w = run("make-test-model", "--out", f.toString(), "--size", "tiny", "--seed", "3");
+        assertEquals(0, w.status(), w.err());
+        Result m = run("models", f.toString());
+        assertEquals(0, m.status(), m.err());
+        assertTrue(m.out().contains("llama"), m.out());
+        assertTrue(m.out().toLowerCase().contains("chatml"), m.out());
+    }
+
+    @Test
+    void generatePrintsACompletion() {
+        Result r = run("generate", "--model", TestFixtures.tinyModel().toString(), "--prompt", "Hello there",
+                "--max-tokens", "6", "--threads", "1", "--json");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("\"completion\""), r.out());
+        assertTrue(r.out().contains("\"template\":\"chatml\""), r.out());
+    }
+}
