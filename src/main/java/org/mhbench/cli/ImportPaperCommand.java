@@ -54,8 +54,9 @@ public final class ImportPaperCommand implements Callable<Integer> {
         }
         err.printf("imported %d records (%d with no output in the source) of %s into %s%n", result.records(),
                 result.failures(), String.join("+", result.experiments()), result.runDir());
-        err.printf("score it with: mhbench score %s --human-baseline %s%n", result.runDir(),
-                from.resolve("external_data").resolve("human_data_2018.csv"));
+        Path baseline = from.resolve("external_data").resolve("human_data_2018.csv");
+        err.printf("score it with: mhbench score %s%s%n", result.runDir(),
+                java.nio.file.Files.isRegularFile(baseline) ? " --human-baseline " + baseline : "");
         err.flush();
         return ExitCodes.OK;
     }

@@ -37,8 +37,16 @@ final class TestModels {
         return new TestModels(base.resolve("mhbench"));
     }
 
-    /** The tiny test model, written if missing (same seed, same bytes). */
+    /** The tiny test model, written if missing (same seed, same bytes), announced on stderr. */
     Path defaultModel() {
+        Path file = ensure();
+        System.err.println("NOTE: no --model given: running the built-in test model " + LABEL + " (random weights)."
+                + " This checks the machinery only; its numbers say nothing about any real model."
+                + " See README.md, 'Running real models'.");
+        return file;
+    }
+
+    private Path ensure() {
         Path file = cacheDir.resolve("test-models").resolve("mhbench-test-tiny-seed" + SEED
                 + "-gen" + TestModelWriter.GENERATOR_VERSION + ".gguf");
         if (Files.isRegularFile(file)) {
@@ -50,8 +58,6 @@ final class TestModels {
             TestModelWriter.write(tmp, TestModelSize.TINY, SEED);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             PrivateFiles.file(file);
-            System.err.println("note: no --model given; using the built-in test model " + file
-                    + " (random weights: a check of the machinery, not of any real model)");
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the built-in test model to " + file, e);
