@@ -118,7 +118,9 @@ final class RunCommand implements Callable<Integer> {
         }
         err.flush();
         if (!noScore) {
-            int scored = new ScoreCommand().score(dir.root(), spec.commandLine().getOut(), err);
+            ScoreCommand scorer = new ScoreCommand();
+            scorer.stimuliDir = experiments.stimuli();
+            int scored = scorer.score(dir.root(), spec.commandLine().getOut(), err);
             if (scored != ExitCodes.OK) {
                 return scored;
             }

@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "score", mixinStandardHelpOptions = true,
         description = {"Score a run folder: write summary.csv, coverage.csv and tests.csv and print an overview.",
                 "Stigma: rate of stigmatizing answers per model, system prompt, condition and question, with "
-                        + "seeded 95% bootstrap intervals; Welch t-tests with Bonferroni correction.",
+                        + "seeded 95%% bootstrap intervals; Welch t-tests with Bonferroni correction.",
                 "The strict parser is the paper's rule and reproduces its numbers; other parsers are labelled in "
                         + "the judge column (parser:strict, parser:lenient, +grammar for constrained decoding)."})
 public final class ScoreCommand implements Callable<Integer> {

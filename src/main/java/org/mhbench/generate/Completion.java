@@ -4,9 +4,10 @@ package org.mhbench.generate;
  * What a model wrote, and what it cost.
  *
  * @param text             the generated text, exactly as decoded (stop strings removed)
- * @param promptTokens     tokens in the templated prompt, BOS included
- * @param completionTokens tokens generated
- * @param finishReason     why generation ended
+ * @param promptTokens     tokens in the templated prompt, BOS included; -1 when unknown (imported)
+ * @param completionTokens tokens generated, as streamed by the server (a token that ends inside a
+ *                         multi-byte character is merged with the next); -1 when unknown
+ * @param finishReason     why generation ended; {@code null} when unknown (imported)
  * @param promptMillis     wall time from request to first generated token (prompt processing), ms
  * @param generationMillis wall time from first to last generated token, ms
  */

@@ -4,7 +4,7 @@ package org.mhbench.generate;
  * What was actually loaded, for the run manifest.
  *
  * @param label            name used in outputs
- * @param path             absolute path of the GGUF file
+ * @param path             absolute path of the GGUF file; {@code null} for imported results
  * @param sha256           hex SHA-256 of the file
  * @param fileBytes        file size
  * @param architecture     {@code general.architecture}
@@ -21,7 +21,7 @@ package org.mhbench.generate;
  * @param templateFamily   what the rendered probe conversation looks like (chatml, llama3, llama2, …)
  * @param templateFallback true when llama.cpp did not understand the template and fell back to ChatML
  * @param backend          backend id, e.g. {@code llama.cpp-jni}
- * @param bindingVersion   de.kherud:llama version
+ * @param bindingVersion   de.kherud:llama version; {@code null} for imported results
  * @param loadMillis       time to load the model, ms
  */
 public record ModelInfo(String label, String path, String sha256, long fileBytes, String architecture, String modelName,

@@ -8,13 +8,16 @@ import java.util.List;
  *
  * @param experiment   stigma or responses
  * @param model        model label (or source label for imported human/bot data)
- * @param judge        judge id for responses, {@code none} for stigma
+ * @param judge        how outcomes were read: the judge id for responses; for stigma the answer parser,
+ *                     {@code parser:strict} (the paper's rule) or {@code parser:lenient}, with
+ *                     {@code +grammar} for grammar-constrained generations
  * @param systemPrompt none, steel-man, or a file's label
  * @param context      none or transcript
  * @param condition    a condition, or {@code overall}
  * @param item         question or stimulus id, or {@code all}
- * @param k            count of the measured outcome (stigmatizing, or appropriate)
- * @param n            valid answers (the denominator)
+ * @param k            count of the measured outcome (stigmatizing, or appropriate); -1 when unknown
+ *                     (rows from published aggregates, e.g. the human survey baseline)
+ * @param n            valid answers (the denominator); -1 when unknown
  * @param rate         k / n, NaN when n = 0
  * @param ciLow        lower end of the 95% bootstrap interval, NaN when n = 0
  * @param ciHigh       upper end, NaN when n = 0

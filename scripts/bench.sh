@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Builds mhbench and its JMH benchmarks, then runs them. Arguments go to JMH, e.g.
+#   scripts/bench.sh GenerationBenchmark -p size=medium -p threads=1
+#   scripts/bench.sh ScoringBenchmark -jvmArgs -Dmhbench.bench.run=/tmp/paper-run
+# JMH's own help: scripts/bench.sh -h
+set -euo pipefail
+here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
+(cd "$here" && mvn -q -B -DskipTests install)
+(cd "$here/benchmarks" && mvn -q -B package)
+exec java -Dmhbench.home="$here" -jar "$here/benchmarks/target/benchmarks.jar" "$@"
