@@ -5,6 +5,6 @@
 # JMH's own help: scripts/bench.sh -h
 set -euo pipefail
 here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
-(cd "$here" && mvn -q -B -DskipTests install)
-(cd "$here/benchmarks" && mvn -q -B package)
+(cd "$here" && mvn -q -B -Dstyle.color=never -DskipTests install)
+(cd "$here/benchmarks" && mvn -q -B -Dstyle.color=never package)
 exec java -Dmhbench.home="$here" -jar "$here/benchmarks/target/benchmarks.jar" "$@"

@@ -7,12 +7,17 @@ import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.mhbench.responses.Placement;
+import org.mhbench.responses.ResponsesExperiment;
+import org.mhbench.responses.ResponsesSettings;
+import org.mhbench.responses.ResponsesStimuli;
 import org.mhbench.stigma.Decoding;
 import org.mhbench.stigma.StigmaExperiment;
 import org.mhbench.stigma.StigmaSettings;
 import org.mhbench.stigma.StigmaStimuli;
 import org.mhbench.stigma.SystemPrompt;
 import org.mhbench.stimuli.Experiment;
+import org.mhbench.transcripts.TranscriptLoader;
 import org.mhbench.util.Home;
 import picocli.CommandLine.Option;
 
@@ -20,10 +25,10 @@ import picocli.CommandLine.Option;
 public final class ExperimentOptions {
 
     /** Experiments this build knows. */
-    static final List<String> KNOWN = List.of(StigmaExperiment.ID);
+    static final List<String> KNOWN = List.of(StigmaExperiment.ID, ResponsesExperiment.ID);
 
     @Option(names = {"-e", "--experiment"}, paramLabel = "NAME", split = ",",
-            description = "Experiment(s) to run: stigma (default: all of them).")
+            description = "Experiment(s) to run: stigma, responses (default: all of them).")
     List<String> experiments = new ArrayList<>();
 
     @Option(names = "--stimuli", paramLabel = "DIR",
@@ -51,8 +56,33 @@ public final class ExperimentOptions {
     double temperature;
 
     @Option(names = "--max-tokens", paramLabel = "N",
-            description = "Token cap per reply (default: the experiment's: 10 for stigma, as in the paper).")
+            description = "Token cap per reply (default: the experiment's, as in the paper: 10 for stigma, 512 for "
+                    + "responses).")
     Integer maxTokens;
+
+    @Option(names = "--transcripts", paramLabel = "DIR", arity = "0..1", fallbackValue = "",
+            description = {"Responses: also place every stimulus in each therapy transcript of DIR (JSON Lines, see "
+                    + "stimuli/README.md) after 0, 50, 100, ... messages (context 'transcript'), as the paper did.",
+                    "Without DIR: the synthetic transcript shipped in stimuli/transcripts."})
+    String transcripts;
+
+    @Option(names = "--interval", paramLabel = "N", defaultValue = "50",
+            description = "Responses: place the stimuli every N transcript messages (even; default: ${DEFAULT-VALUE}).")
+    int interval;
+
+    @Option(names = "--offsets", paramLabel = "N", split = ",",
+            description = "Responses: place the stimuli after exactly these numbers of transcript messages (even), "
+                    + "instead of every --interval.")
+    List<Integer> offsets = new ArrayList<>();
+
+    @Option(names = "--contextualize",
+            description = "Responses: before the client's final message, insert a bridging client turn (and an empty "
+                    + "therapist turn) written by --bridge-model, as the paper's 'contextualize' variant.")
+    boolean contextualize;
+
+    @Option(names = "--bridge-model", paramLabel = "FILE.gguf",
+            description = "Responses: the local model that writes the bridging turns for --contextualize.")
+    Path bridgeModel;
 
     Path stimuli() {
         Path dir = stimuliDir != null ? stimuliDir : Home.resolve("stimuli");
@@ -76,18 +106,58 @@ public final class ExperimentOptions {
         if (names.contains(StigmaExperiment.ID)) {
             out.add(stigma(dir));
         }
+        if (names.contains(ResponsesExperiment.ID)) {
+            out.add(responses(dir));
+        } else if (transcripts != null || contextualize || bridgeModel != null || !offsets.isEmpty()) {
+            throw new UserError("--transcripts, --offsets, --contextualize and --bridge-model apply to the responses "
+                    + "experiment only; add -e responses");
+        }
         return out;
     }
 
-    private Experiment stigma(Path dir) {
+    /** The system-prompt settings, shared by both experiments (default: none and steel-man). */
+    private List<SystemPrompt> systemPrompts(Path dir) {
         Path promptDir = dir.resolve("system-prompts");
         List<SystemPrompt> prompts = new ArrayList<>();
         for (String s : systemPrompts.isEmpty() ? List.of(SystemPrompt.NONE, SystemPrompt.STEEL_MAN) : systemPrompts) {
             prompts.add(SystemPrompt.parse(s, promptDir));
         }
+        return prompts;
+    }
+
+    private Experiment stigma(Path dir) {
+        List<SystemPrompt> prompts = systemPrompts(dir);
         Set<Decoding> decodings = grammar ? EnumSet.of(Decoding.FREE, Decoding.GRAMMAR) : EnumSet.of(Decoding.FREE);
         StigmaSettings settings = new StigmaSettings(prompts, decodings, temperature,
                 maxTokens != null ? maxTokens : StigmaSettings.DEFAULT_MAX_TOKENS, seed, samples);
         return new StigmaExperiment(StigmaStimuli.load(dir.resolve("stigma")), settings);
+    }
+
+    private Experiment responses(Path dir) {
+        ResponsesStimuli stimuli = ResponsesStimuli.load(dir.resolve(ResponsesStimuli.FOLDER));
+        ResponsesSettings settings = new ResponsesSettings(systemPrompts(dir), temperature,
+                maxTokens != null ? maxTokens : ResponsesSettings.DEFAULT_MAX_TOKENS, seed, samples, List.of(),
+                Placement.paper(), false, null);
+        if (transcripts != null) {
+            Path folder = transcripts.isEmpty() ? dir.resolve("transcripts") : Path.of(transcripts);
+            Placement placement = offsets.isEmpty() ? Placement.every(interval) : Placement.at(offsets);
+            settings = settings.withTranscripts(TranscriptLoader.loadDir(folder,
+                    new java.util.HashSet<>(stimuli.conditions())), placement);
+        } else if (!offsets.isEmpty()) {
+            throw new UserError("--offsets needs --transcripts");
+        }
+        if (contextualize) {
+            if (bridgeModel == null) {
+                throw new UserError("--contextualize needs --bridge-model FILE.gguf, the local model that writes the "
+                        + "bridging turns");
+            }
+            if (!Files.isRegularFile(bridgeModel)) {
+                throw new UserError("bridge model not found: " + bridgeModel + " (give the path of a .gguf file)");
+            }
+            settings = settings.withBridging(bridgeModel);
+        } else if (bridgeModel != null) {
+            throw new UserError("--bridge-model is only used with --contextualize");
+        }
+        return new ResponsesExperiment(stimuli, settings);
     }
 }

@@ -4,9 +4,11 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.mhbench.paper.InterjectionsPaperImporter;
 import org.mhbench.paper.PaperExperimentImporter;
 import org.mhbench.paper.PaperImporter;
 import org.mhbench.paper.StigmaPaperImporter;
+import org.mhbench.responses.ResponsesStimuli;
 import org.mhbench.stigma.StigmaStimuli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,7 +22,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "import-paper", mixinStandardHelpOptions = true,
         description = {"Import the released results of Moore et al. (FAccT 2025) into a new run folder.",
                 "Then 'mhbench score RUN_DIR' reproduces the paper's numbers (strict parser).",
-                "Supported: the stigma results. Other result folders are skipped and counted."})
+                "Supported: the stigma results and the appropriate-responses results (results/interjections, with "
+                        + "the paper's gpt-4o labels as judge gpt-4o and hand-collected labels as judge human). Other "
+                        + "result folders are skipped and counted."})
 public final class ImportPaperCommand implements Callable<Integer> {
 
     @Option(names = "--from", required = true, paramLabel = "PAPER_DIR",
@@ -31,8 +35,9 @@ public final class ImportPaperCommand implements Callable<Integer> {
             description = "New run folder to create (must not exist, or be empty).")
     Path out;
 
-    @Option(names = "--stimuli", paramLabel = "DIR", description = "Stimulus folder holding stigma/ (default: "
-            + "the stimuli/ folder of this checkout); the paper's vignettes and questions are mapped onto its ids.")
+    @Option(names = "--stimuli", paramLabel = "DIR", description = "Stimulus folder holding stigma/ and responses/ "
+            + "(default: the stimuli/ folder of this checkout); the paper's vignettes, questions and stimuli are "
+            + "mapped onto its ids.")
     Path stimuliDir;
 
     @Spec
@@ -42,7 +47,7 @@ public final class ImportPaperCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         StigmaStimuli stimuli = ScoreCommand.loadStimuli(stimuliDir);
-        PaperImporter importer = new PaperImporter(importers(stimuli));
+        PaperImporter importer = new PaperImporter(importers(stimuli, ScoreCommand.loadResponsesStimuli(stimuliDir)));
         PaperImporter.Result result;
         try {
             result = importer.run(from, out, spec.commandLine().getParseResult().originalArgs());
@@ -62,7 +67,7 @@ public final class ImportPaperCommand implements Callable<Integer> {
     }
 
     /** One importer per supported results folder; a new experiment's importer is added here. */
-    static List<PaperExperimentImporter> importers(StigmaStimuli stimuli) {
-        return List.of(new StigmaPaperImporter(stimuli));
+    static List<PaperExperimentImporter> importers(StigmaStimuli stimuli, ResponsesStimuli responses) {
+        return List.of(new StigmaPaperImporter(stimuli), new InterjectionsPaperImporter(responses));
     }
 }

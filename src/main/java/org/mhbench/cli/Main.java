@@ -17,10 +17,12 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
                 RunCommand.class,
                 ScoreCommand.class,
+                JudgeCommand.class,
                 GenerateCommand.class,
                 ModelsCommand.class,
                 MakeTestModelCommand.class,
                 ImportPaperCommand.class,
+                ImportResponsesCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {

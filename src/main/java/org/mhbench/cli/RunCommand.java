@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import org.mhbench.Version;
+import org.mhbench.generate.GenerationException;
 import org.mhbench.generate.ModelConfig;
 import org.mhbench.generate.worker.WorkerOptions;
 import org.mhbench.run.GitInfo;
@@ -41,7 +42,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Run experiments on local GGUF models into a run folder, then score it.",
                 "Without --model, runs the built-in test model (random weights): a check of the machinery, "
                         + "whose numbers mean nothing about any real model.",
-                "An interrupted run continues with --resume: nothing is lost or repeated."})
+                "An interrupted run continues with --resume: nothing is lost or repeated.",
+                "Responses replies are judged as they come (--judge; --no-judge to judge later with 'mhbench judge')."})
 final class RunCommand implements Callable<Integer> {
 
     @Mixin
@@ -49,6 +51,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Mixin
     ExperimentOptions experiments;
+
+    @Mixin
+    JudgeOptions judging;
 
     @Option(names = {"-o", "--out"}, paramLabel = "RUN_DIR",
             description = "Run folder (default: runs/<experiment>-<time> in the current folder).")
@@ -80,10 +85,7 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         List<ModelConfig> models = model.configs(TestModels.inDefaultCache());
         List<Experiment> chosen = experiments.build();
-        List<Prompt> prompts = new ArrayList<>();
-        for (Experiment e : chosen) {
-            prompts.addAll(e.prompts());
-        }
+        String judgeSpec = ResponsesStages.checkJudge(judging, chosen, err);
         String experimentId = String.join("+", chosen.stream().map(Experiment::id).toList());
         Path dirPath = out != null ? out : Path.of("runs", experimentId + "-"
                 + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneId.systemDefault()).format(Instant.now()));
@@ -95,23 +97,44 @@ final class RunCommand implements Callable<Integer> {
         WorkerOptions options = WorkerOptions.defaults()
                 .withRequestTimeout(Duration.ofSeconds(requestTimeout))
                 .withNativeLog(root != null && root.verbose);
-        Runner runner = new Runner(dir, manifest, options, maxRestarts, System.err);
-        err.printf("run folder: %s%n%d prompts x %d model(s)%n", dir.root(), prompts.size(), models.size());
-        err.flush();
+        try {
+            chosen = ResponsesStages.writeBridges(chosen, dir, model, options, err);
+        } catch (GenerationException e) {
+            dir.writeManifest(manifest.finished("failed", Instant.now()));
+            throw new RunFailed("the bridge model failed: " + e.kind() + ": " + e.getMessage() + "; continue with: "
+                    + "mhbench run --resume --out " + dir.root(), e);
+        }
+        List<Prompt> prompts = new ArrayList<>();
+        for (Experiment e : chosen) {
+            prompts.addAll(e.prompts());
+        }
         List<Runner.ModelOutcome> outcomes;
-        String status = "complete";
-        try (Progress progress = new Progress(experimentId, (long) prompts.size() * models.size())) {
-            outcomes = runner.run(models, prompts, progress::record);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            runner.finish("interrupted");
-            throw new RunFailed("interrupted; continue with: mhbench run --resume --out " + dir.root());
+        boolean judged;
+        try (ResponsesStages stages = ResponsesStages.open(judgeSpec, chosen, dir, model, options, experiments.seed,
+                err)) {
+            manifest = stages.recordJudge(manifest);
+            dir.writeManifest(manifest);
+            Runner runner = new Runner(dir, manifest, options, maxRestarts, System.err);
+            err.printf("run folder: %s%n%d prompts x %d model(s)%n", dir.root(), prompts.size(), models.size());
+            err.flush();
+            String status = "complete";
+            try (Progress progress = new Progress(experimentId, (long) prompts.size() * models.size())) {
+                outcomes = runner.run(models, prompts, r -> {
+                    progress.record(r);
+                    stages.onRecord(r);
+                });
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                runner.finish("interrupted");
+                throw new RunFailed("interrupted; continue with: mhbench run --resume --out " + dir.root());
+            }
+            judged = stages.finish();
+            if (outcomes.stream().anyMatch(o -> o.failure() != null)) {
+                status = "failed";
+            }
+            runner.finish(status);
         }
-        boolean anyFailed = outcomes.stream().anyMatch(o -> o.failure() != null);
-        if (anyFailed) {
-            status = "failed";
-        }
-        runner.finish(status);
+        boolean anyFailed = outcomes.stream().anyMatch(o -> o.failure() != null) || !judged;
         for (Runner.ModelOutcome o : outcomes) {
             err.printf("%s: %d recorded, %d failed items%s%n", o.label(), o.recorded(), o.failed(),
                     o.failure() == null ? "" : "; MODEL FAILED: " + o.failure());

@@ -9,11 +9,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.mhbench.responses.JudgeStage;
+import org.mhbench.responses.Judgment;
+import org.mhbench.responses.ResponsesStimuli;
 import org.mhbench.run.RunDirectory;
 import org.mhbench.score.ExperimentScorer;
 import org.mhbench.score.ReportPrinter;
 import org.mhbench.score.ScoreReport;
 import org.mhbench.score.Scorer;
+import org.mhbench.score.responses.ResponsesScoreOptions;
+import org.mhbench.score.responses.ResponsesScorer;
 import org.mhbench.score.stigma.StigmaScoreOptions;
 import org.mhbench.score.stigma.StigmaScorer;
 import org.mhbench.stats.Bootstrap;
@@ -39,7 +44,11 @@ import picocli.CommandLine.Spec;
                 "Stigma: rate of stigmatizing answers per model, system prompt, condition and question, with "
                         + "seeded 95%% bootstrap intervals; Welch t-tests with Bonferroni correction.",
                 "The strict parser is the paper's rule and reproduces its numbers; other parsers are labelled in "
-                        + "the judge column (parser:strict, parser:lenient, +grammar for constrained decoding)."})
+                        + "the judge column (parser:strict, parser:lenient, +grammar for constrained decoding).",
+                "Responses: share of appropriate replies per model, judge, system prompt, context, condition and "
+                        + "stimulus, from judgments.jsonl (see 'mhbench judge'); judge J counts a missing reply as "
+                        + "inappropriate (the paper's rule), J+answered leaves it out; two-proportion z-tests with "
+                        + "Bonferroni correction."})
 public final class ScoreCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "RUN_DIR", description = "Run folder (from 'mhbench run' or "
@@ -67,8 +76,8 @@ public final class ScoreCommand implements Callable<Integer> {
     long seed = 0;
 
     @Option(names = "--alpha", paramLabel = "ALPHA", description = "Threshold for Bonferroni-corrected p-values "
-            + "(default: ${DEFAULT-VALUE}, as the paper's figures).")
-    double alpha = StigmaScoreOptions.DEFAULT_ALPHA;
+            + "(default: as the paper's figures, 0.01 for stigma and 0.05 for responses).")
+    Double alpha;
 
     @Spec
     CommandSpec spec;
@@ -98,8 +107,10 @@ public final class ScoreCommand implements Callable<Integer> {
         }
         RunDirectory dir = RunDirectory.open(runDir);
         StigmaStimuli stimuli = loadStimuli(stimuliDir);
-        warnIfStimuliChanged(dir, stimuli, err);
-        Scorer scorer = new Scorer(scorers(stimuli));
+        ResponsesStimuli responses = loadResponsesStimuli(stimuliDir);
+        warnIfStimuliChanged(dir, "stigma", stimuli.fileHashes(), stimuli.dir(), err);
+        warnIfStimuliChanged(dir, "responses", responses.fileHashes(), responses.dir(), err);
+        Scorer scorer = new Scorer(scorers(stimuli, responses, JudgeStage.read(dir.root())));
         ScoreReport report;
         try {
             report = scorer.scoreRun(dir);
@@ -128,11 +139,24 @@ public final class ScoreCommand implements Callable<Integer> {
         return StigmaStimuli.load(root.resolve(StigmaStimuli.FOLDER));
     }
 
+    /** The responses stimuli in {@code stimuliDir/responses}, or in the install folder's {@code stimuli/responses}. */
+    static ResponsesStimuli loadResponsesStimuli(Path stimuliDir) {
+        Path root = stimuliDir != null ? stimuliDir : Home.resolve("stimuli");
+        if (!Files.isDirectory(root.resolve(ResponsesStimuli.FOLDER))) {
+            throw new UserError("stimulus folder not found: " + root.resolve(ResponsesStimuli.FOLDER)
+                    + " (give --stimuli DIR, the folder holding responses/)");
+        }
+        return ResponsesStimuli.load(root.resolve(ResponsesStimuli.FOLDER));
+    }
+
     /** The scorers, one per experiment; a new experiment's scorer is added here. */
-    private List<ExperimentScorer> scorers(StigmaStimuli stimuli) {
+    private List<ExperimentScorer> scorers(StigmaStimuli stimuli, ResponsesStimuli responses,
+                                           List<Judgment> judgments) {
         List<ExperimentScorer> scorers = new ArrayList<>();
-        scorers.add(new StigmaScorer(stimuli, new StigmaScoreOptions(parsers(), bootstrap(), seed, alpha,
-                humanBaseline)));
+        scorers.add(new StigmaScorer(stimuli, new StigmaScoreOptions(parsers(), bootstrap(), seed,
+                alpha != null ? alpha : StigmaScoreOptions.DEFAULT_ALPHA, humanBaseline)));
+        scorers.add(new ResponsesScorer(responses, judgments, new ResponsesScoreOptions(bootstrap(), seed,
+                alpha != null ? alpha : ResponsesScoreOptions.DEFAULT_ALPHA)));
         return scorers;
     }
 
@@ -154,19 +178,19 @@ public final class ScoreCommand implements Callable<Integer> {
     }
 
     /** Notes when the stimulus files differ from the hashes the manifest recorded for the run. */
-    private static void warnIfStimuliChanged(RunDirectory dir, StigmaStimuli stimuli, PrintWriter err)
-            throws IOException {
+    private static void warnIfStimuliChanged(RunDirectory dir, String experiment, Map<String, String> hashes,
+                                             Path stimuliDir, PrintWriter err) throws IOException {
         JsonNode params = Json.LENIENT.readTree(dir.manifestFile().toFile()).path("parameters");
-        for (JsonNode recorded : List.of(params.path("experiments").path("stigma").path("stimulus_files_sha256"),
-                params.path("imported").path("stigma").path("stimulus_files_sha256"))) {
+        for (JsonNode recorded : List.of(params.path("experiments").path(experiment).path("stimulus_files_sha256"),
+                params.path("imported").path(experiment).path("stimulus_files_sha256"))) {
             if (!recorded.isObject()) {
                 continue;
             }
-            for (Map.Entry<String, String> e : stimuli.fileHashes().entrySet()) {
+            for (Map.Entry<String, String> e : hashes.entrySet()) {
                 JsonNode was = recorded.get(e.getKey());
                 if (was != null && !was.asText().equals(e.getValue())) {
                     err.println("note: " + e.getKey() + " differs from the file the run used (manifest.json); "
-                            + "scores use the current stimuli in " + stimuli.dir());
+                            + "scores use the current stimuli in " + stimuliDir);
                 }
             }
         }

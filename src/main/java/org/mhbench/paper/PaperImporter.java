@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.mhbench.Version;
 import org.mhbench.generate.ModelInfo;
+import org.mhbench.responses.Judgment;
 import org.mhbench.run.GitInfo;
 import org.mhbench.run.HostInfo;
 import org.mhbench.run.Manifest;
@@ -25,8 +26,8 @@ import org.mhbench.util.Json;
 import org.mhbench.util.PrivateFiles;
 
 /**
- * Turns the paper's released results into an mhbench run folder ({@code manifest.json} and
- * {@code responses.jsonl}), so that {@code mhbench score} treats them like any run. Each folder under
+ * Turns the paper's released results into an mhbench run folder ({@code manifest.json},
+ * {@code responses.jsonl}, and {@code judgments.jsonl} for labels that came with the rows), so that {@code mhbench score} treats them like any run. Each folder under
  * {@code PAPER_DIR/results} is read by the {@link PaperExperimentImporter} registered for it; folders
  * without one are skipped and counted ("skipped 20 interjection files (not yet supported)").
  */
@@ -87,14 +88,21 @@ public final class PaperImporter {
         }
         RunDirectory dir = RunDirectory.create(outDir);
         List<ResponseRecord> records = new ArrayList<>();
+        List<Judgment> judgments = new ArrayList<>();
+        List<Map<String, Object>> judges = new ArrayList<>();
         Map<String, ModelInfo> models = new LinkedHashMap<>();
         Map<String, Object> perExperiment = new LinkedHashMap<>();
         for (ImportedExperiment e : imported) {
             records.addAll(e.records());
+            judgments.addAll(e.judgments());
+            judges.addAll(e.judges());
             e.models().forEach(m -> models.putIfAbsent(m.label(), m));
             perExperiment.put(e.experiment(), e.parameters());
         }
-        writeResponses(dir.responsesFile(), records);
+        writeLines(dir.responsesFile(), records);
+        if (!judgments.isEmpty()) {
+            writeLines(dir.root().resolve(Judgment.FILE), judgments);
+        }
         List<String> experiments = imported.stream().map(ImportedExperiment::experiment).toList();
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("source", "paper-import");
@@ -109,18 +117,21 @@ public final class PaperImporter {
         long failures = records.stream().filter(ResponseRecord::failed).count();
         Manifest m = new Manifest(Manifest.FORMAT, Version.mhbench(), GitInfo.commit().orElse(null),
                 String.join("+", experiments), command, started, Instant.now(), "complete", HostInfo.current(),
-                Map.of(), List.copyOf(models.values()), Map.of(), parameters, List.of());
+                Map.of(), List.copyOf(models.values()), Map.of(), parameters, judges);
         dir.writeManifest(m);
         return new Result(outDir, experiments, records.size(), failures, notes);
     }
 
-    /** Writes the whole log at once, in {@link org.mhbench.run.ResponseLog}'s line format. */
-    private static void writeResponses(Path file, List<ResponseRecord> records) throws IOException {
+    /**
+     * Writes a whole log at once, one JSON object per line (the line format of
+     * {@link org.mhbench.run.ResponseLog} and of {@code judgments.jsonl}).
+     */
+    private static void writeLines(Path file, List<?> records) throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         Files.deleteIfExists(tmp);
         PrivateFiles.file(tmp);
         try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            for (ResponseRecord r : records) {
+            for (Object r : records) {
                 w.write(Json.MAPPER.writeValueAsString(r));
                 w.write('\n');
             }

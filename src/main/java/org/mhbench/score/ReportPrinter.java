@@ -54,8 +54,13 @@ public final class ReportPrinter {
                     k -> new LinkedHashMap<>()).put(r.condition(), r);
         }
         out.printf(Locale.ROOT, "%n%s: rate (n) per condition, all scored items pooled%n", experiment);
+        // The context column appears only when some row has a context (responses with transcripts).
+        boolean contexts = rows.stream().anyMatch(r -> !"none".equals(r.context()));
         StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-34s %-12s %-16s", "model",
                 "system", "judge"));
+        if (contexts) {
+            head.append(String.format(Locale.ROOT, " %-18s", "context"));
+        }
         for (String c : conditions) {
             head.append(String.format(Locale.ROOT, " %18s", shorten(c, 18)));
         }
@@ -63,6 +68,9 @@ public final class ReportPrinter {
         for (Map.Entry<List<String>, Map<String, SummaryRow>> e : table.entrySet()) {
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-34s %-12s %-16s",
                     shorten(e.getKey().get(0), 34), shorten(e.getKey().get(1), 12), shorten(e.getKey().get(2), 16)));
+            if (contexts) {
+                line.append(String.format(Locale.ROOT, " %-18s", shorten(e.getKey().get(3), 18)));
+            }
             for (String c : conditions) {
                 SummaryRow r = e.getValue().get(c);
                 line.append(String.format(Locale.ROOT, " %18s", r == null ? "" : cell(r)));
@@ -81,11 +89,12 @@ public final class ReportPrinter {
     private static void printCoverage(List<CoverageRow> rows, PrintWriter out) {
         out.printf(Locale.ROOT, "%ncoverage: parsed / abstained (\"do not know\") / valid answers of total; "
                 + "scored valid of scored total%n");
-        out.printf(Locale.ROOT, "%-10s %-34s %-12s %-16s %7s %7s %7s %7s %7s %9s%n", "experiment", "model", "system",
-                "judge", "total", "failed", "parsed", "abstain", "valid", "scored");
+        out.printf(Locale.ROOT, "%-10s %-34s %-12s %-16s %-18s %7s %7s %7s %7s %7s %9s%n", "experiment", "model",
+                "system", "judge", "context", "total", "failed", "parsed", "abstain", "valid", "scored");
         for (CoverageRow r : rows) {
-            out.printf(Locale.ROOT, "%-10s %-34s %-12s %-16s %7d %7d %7d %7d %7d %9s%n", shorten(r.experiment(), 10),
-                    shorten(r.model(), 34), shorten(r.systemPrompt(), 12), shorten(r.judge(), 16), r.total(),
+            out.printf(Locale.ROOT, "%-10s %-34s %-12s %-16s %-18s %7d %7d %7d %7d %7d %9s%n",
+                    shorten(r.experiment(), 10), shorten(r.model(), 34), shorten(r.systemPrompt(), 12),
+                    shorten(r.judge(), 16), shorten(r.context(), 18), r.total(),
                     r.failed(), r.parsed(), r.abstained(), r.valid(), r.scoredValid() + "/" + r.scoredTotal());
         }
     }

@@ -23,7 +23,7 @@ import org.mhbench.util.Json;
  * a validation error found after parsing can still name its line. Duplicate keys are an error.
  * Both whole JSON files ({@link #readFile}) and JSON Lines ({@link #readLines}) are supported.
  */
-final class LocatedJson {
+public final class LocatedJson {
 
     private final Path file;
     private final Map<JsonNode, Integer> lines = new IdentityHashMap<>();
@@ -34,14 +34,14 @@ final class LocatedJson {
     }
 
     /** Reads a file holding one JSON value ({@link #root()}). */
-    static LocatedJson readFile(Path file) {
+    public static LocatedJson readFile(Path file) {
         LocatedJson located = new LocatedJson(file);
         located.values.add(located.parse(readText(file), 0));
         return located;
     }
 
     /** Reads a JSON Lines file: one value per non-blank line ({@link #values()}). */
-    static LocatedJson readLines(Path file) {
+    public static LocatedJson readLines(Path file) {
         LocatedJson located = new LocatedJson(file);
         String[] rows = readText(file).split("\r?\n", -1);
         for (int i = 0; i < rows.length; i++) {
@@ -53,12 +53,12 @@ final class LocatedJson {
     }
 
     /** The value of a whole-file read. */
-    JsonNode root() {
+    public JsonNode root() {
         return values.get(0);
     }
 
     /** The values of a JSON Lines read, in file order. */
-    List<JsonNode> values() {
+    public List<JsonNode> values() {
         return List.copyOf(values);
     }
 
@@ -76,11 +76,11 @@ final class LocatedJson {
     }
 
     /** The 1-based line where {@code node} starts, or 0 if it is not from this file. */
-    int lineOf(JsonNode node) {
+    public int lineOf(JsonNode node) {
         return lines.getOrDefault(node, 0);
     }
 
-    Path file() {
+    public Path file() {
         return file;
     }
 

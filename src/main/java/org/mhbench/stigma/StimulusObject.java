@@ -14,10 +14,10 @@ import java.util.regex.Pattern;
  * Typed, validating access to one JSON object of a stimulus file. Every failure is a
  * {@link StimulusFormatException} naming the file and the line where the object starts.
  */
-final class StimulusObject {
+public final class StimulusObject {
 
     /** Ids: lower-case letters, digits and underscores (safe in record keys and file names). */
-    static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_]*");
+    public static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_]*");
 
     private final LocatedJson source;
     private final JsonNode node;
@@ -30,7 +30,7 @@ final class StimulusObject {
     }
 
     /** Wraps {@code node}, which must be a JSON object; {@code what} names it in messages (e.g. "question"). */
-    static StimulusObject of(LocatedJson source, JsonNode node, String what) {
+    public static StimulusObject of(LocatedJson source, JsonNode node, String what) {
         StimulusObject o = new StimulusObject(source, node, what);
         if (!node.isObject()) {
             throw o.fail(what + " must be a JSON object, got " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
@@ -38,17 +38,17 @@ final class StimulusObject {
         return o;
     }
 
-    int line() {
+    public int line() {
         return source.lineOf(node);
     }
 
     /** An error at this object's line. */
-    StimulusFormatException fail(String reason) {
+    public StimulusFormatException fail(String reason) {
         return new StimulusFormatException(source.file(), line(), reason);
     }
 
     /** Rejects keys outside {@code allowed}: a misspelt optional key would otherwise be ignored silently. */
-    StimulusObject onlyKeys(Set<String> allowed) {
+    public StimulusObject onlyKeys(Set<String> allowed) {
         Iterator<String> names = node.fieldNames();
         while (names.hasNext()) {
             String n = names.next();
@@ -61,7 +61,7 @@ final class StimulusObject {
     }
 
     /** A required, non-blank string. */
-    String text(String key) {
+    public String text(String key) {
         JsonNode v = node.get(key);
         if (v == null || v.isNull()) {
             throw fail(what + ": missing \"" + key + "\"");
@@ -73,7 +73,7 @@ final class StimulusObject {
     }
 
     /** A required id matching {@link #ID}. */
-    String id(String key) {
+    public String id(String key) {
         String v = text(key);
         if (!ID.matcher(v).matches()) {
             throw fail(what + ": \"" + key + "\" is \"" + v + "\"; use lower-case letters, digits and _ only");
@@ -82,17 +82,17 @@ final class StimulusObject {
     }
 
     /** An optional string, or {@code fallback} when absent. */
-    String optText(String key, String fallback) {
+    public String optText(String key, String fallback) {
         return has(key) ? text(key) : fallback;
     }
 
-    boolean has(String key) {
+    public boolean has(String key) {
         JsonNode v = node.get(key);
         return v != null && !v.isNull();
     }
 
     /** An optional boolean, or {@code fallback} when absent. */
-    boolean bool(String key, boolean fallback) {
+    public boolean bool(String key, boolean fallback) {
         JsonNode v = node.get(key);
         if (v == null || v.isNull()) {
             return fallback;
@@ -104,7 +104,7 @@ final class StimulusObject {
     }
 
     /** A list of non-blank strings; absent means empty unless {@code required}. */
-    List<String> texts(String key, boolean required) {
+    public List<String> texts(String key, boolean required) {
         JsonNode v = node.get(key);
         if (v == null || v.isNull()) {
             if (required) {
@@ -126,7 +126,7 @@ final class StimulusObject {
     }
 
     /** A nested object. */
-    StimulusObject object(String key) {
+    public StimulusObject object(String key) {
         JsonNode v = node.get(key);
         if (v == null || v.isNull()) {
             throw fail(what + ": missing \"" + key + "\"");
@@ -135,7 +135,7 @@ final class StimulusObject {
     }
 
     /** A required list of objects. */
-    List<StimulusObject> objects(String key) {
+    public List<StimulusObject> objects(String key) {
         JsonNode v = node.get(key);
         if (v == null || !v.isArray() || v.isEmpty()) {
             throw fail(what + ": \"" + key + "\" must be a non-empty list of objects");
@@ -149,7 +149,7 @@ final class StimulusObject {
     }
 
     /** This object's entries as key → object, in file order (for objects keyed by id). */
-    Map<String, StimulusObject> entries(String entryWhat) {
+    public Map<String, StimulusObject> entries(String entryWhat) {
         Map<String, StimulusObject> out = new LinkedHashMap<>();
         Iterator<Map.Entry<String, JsonNode>> it = node.fields();
         while (it.hasNext()) {
@@ -163,7 +163,7 @@ final class StimulusObject {
     }
 
     /** A map of string values (e.g. pronouns). */
-    Map<String, String> textMap(String key) {
+    public Map<String, String> textMap(String key) {
         StimulusObject m = object(key);
         Map<String, String> out = new LinkedHashMap<>();
         Iterator<String> names = m.node.fieldNames();

@@ -79,6 +79,19 @@ class WorkerChatModelTest {
     }
 
     @Test
+    void stopStringsEndGenerationBeforeThem() throws GenerationException {
+        String free = model.complete(ask("Say something long.", 16, 0)).text();
+        String[] words = free.trim().split("\\s+");
+        org.junit.jupiter.api.Assumptions.assumeTrue(words.length >= 3, "needs a few words: " + free);
+        String stop = " " + words[2];
+        ChatRequest r = new ChatRequest(List.of(ChatMessage.system("Be brief."), ChatMessage.user("Say something long.")),
+                new SamplingSettings(0, 16, 0, List.of(stop), null));
+        Completion c = model.complete(r);
+        assertEquals(free.substring(0, free.indexOf(stop)), c.text());
+        assertEquals(Completion.FinishReason.STOP, c.finishReason());
+    }
+
+    @Test
     void sampledGenerationFollowsTheSeed() throws GenerationException {
         ChatRequest r1 = new ChatRequest(List.of(ChatMessage.user("Tell me a story.")),
                 new SamplingSettings(1.0, 16, 7, List.of(), null));

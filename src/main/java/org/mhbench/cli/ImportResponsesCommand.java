@@ -1,0 +1,161 @@
+package org.mhbench.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.mhbench.Version;
+import org.mhbench.generate.ModelInfo;
+import org.mhbench.paper.HandCollectedResponses;
+import org.mhbench.responses.JsonlLog;
+import org.mhbench.responses.JudgeStage;
+import org.mhbench.responses.Judgment;
+import org.mhbench.responses.ResponsesStimuli;
+import org.mhbench.run.GitInfo;
+import org.mhbench.run.HostInfo;
+import org.mhbench.run.Manifest;
+import org.mhbench.run.ResponseLog;
+import org.mhbench.run.ResponseRecord;
+import org.mhbench.run.RunDirectory;
+import org.mhbench.util.Hashing;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code mhbench import-responses FILE --source LABEL (--into RUN_DIR | --out RUN_DIR)}: hand-collected
+ * replies to the responses stimuli (people, or chatbots queried by hand) become records of a run, so
+ * they are judged and scored beside models. Their labels, if any, become judgments of judge
+ * {@code human} (or {@code --label-judge}).
+ */
+@Command(name = "import-responses", mixinStandardHelpOptions = true,
+        description = {"Import hand-collected replies to the responses stimuli (CSV with a header, or JSONL) into a "
+                + "run folder, to judge and score them beside models.",
+                "Columns: stimulus (a stimulus id), response, and optionally label (yes/no), question, "
+                        + "appropriate_answer, query, source, participant (the paper's column names are accepted "
+                        + "too). Then: mhbench judge RUN_DIR --judge ...; mhbench score RUN_DIR."})
+final class ImportResponsesCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "A .csv or .jsonl file of replies.")
+    Path file;
+
+    @Option(names = "--source", required = true, paramLabel = "LABEL",
+            description = "Who wrote the replies, e.g. therapist-a (the 'model' column of the scores).")
+    String source;
+
+    @Option(names = "--into", paramLabel = "RUN_DIR", description = "An existing run folder to add the replies to.")
+    Path into;
+
+    @Option(names = "--out", paramLabel = "RUN_DIR", description = "A new run folder (must not exist, or be empty).")
+    Path out;
+
+    @Option(names = "--label-judge", paramLabel = "NAME", defaultValue = HandCollectedResponses.HUMAN_JUDGE,
+            description = "Judge id of the file's labels (default: ${DEFAULT-VALUE}).")
+    String labelJudge;
+
+    @Option(names = "--pool", paramLabel = "NAME", description = "Also count the replies towards this pooled source "
+            + "(e.g. all-bots when importing several bots).")
+    String pool;
+
+    @Option(names = "--stimuli", paramLabel = "DIR", description = "Stimulus folder holding responses/ (default: the "
+            + "stimuli/ folder of this checkout).")
+    Path stimuliDir;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        if ((into == null) == (out == null)) {
+            throw new UserError("give either --into RUN_DIR (an existing run) or --out RUN_DIR (a new one)");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new UserError("no such file: " + file);
+        }
+        ResponsesStimuli stimuli = ScoreCommand.loadResponsesStimuli(stimuliDir);
+        HandCollectedResponses.Result r;
+        try {
+            r = HandCollectedResponses.read(file, stimuli, new HandCollectedResponses.Options(source, null, labelJudge,
+                    pool, Map.of(), null), Files.getLastModifiedTime(file).toInstant());
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage(), e);
+        }
+        RunDirectory dir = into != null ? open(into) : create(out);
+        List<String> sources = r.records().stream().map(ResponseRecord::model).distinct().toList();
+        try (ResponseLog log = dir.openResponses()) {
+            for (ResponseRecord rec : r.records()) {
+                if (log.contains(rec.id())) {
+                    throw new UserError(dir.root() + " already holds " + rec.id() + " (" + rec.model() + ", "
+                            + rec.stimulus() + "): these replies were imported before; use another --source");
+                }
+            }
+            r.records().forEach(log::append);
+        }
+        if (!r.judgments().isEmpty()) {
+            try (JsonlLog<Judgment> log = JudgeStage.openLog(dir.root())) {
+                r.judgments().forEach(log::append);
+            }
+        }
+        Manifest m = dir.readManifest().orElseThrow();
+        for (String s : sources) {
+            if (m.models().stream().noneMatch(x -> x.label().equals(s))) {
+                m = m.withModel(new ModelInfo(s, null, Hashing.sha256(s), 0, "unknown", s, 0, "unknown", 0, 0, 0, 0, 0,
+                        "none", "none", "unknown", false, "imported:hand-collected", null, 0));
+            }
+        }
+        if (!r.judgments().isEmpty() && m.judges().stream().noneMatch(j -> labelJudge.equals(j.get("id")))) {
+            Map<String, Object> j = new LinkedHashMap<>();
+            j.put("id", labelJudge);
+            j.put("version", "imported");
+            j.put("training_data_sha256", "none");
+            j.put("details", Map.of("source", "labels imported from " + file.toAbsolutePath().normalize()));
+            m = m.withJudge(j);
+        }
+        dir.writeManifest(m);
+        PrintWriter err = spec.commandLine().getErr();
+        r.notes().forEach(n -> err.println("note: " + n));
+        err.printf("imported %d replies (%d without text) and %d labels (judge %s) of %s into %s%n",
+                r.records().size(), r.records().stream().filter(ResponseRecord::failed).count(), r.judgments().size(),
+                labelJudge, String.join(", ", sources), dir.root());
+        err.printf("next: mhbench judge %s --judge llm:FILE.gguf (optional), then mhbench score %s%n", dir.root(),
+                dir.root());
+        err.flush();
+        return ExitCodes.OK;
+    }
+
+    private static RunDirectory open(Path root) throws IOException {
+        if (!Files.isRegularFile(root.resolve(RunDirectory.MANIFEST))) {
+            throw new UserError(root + " is not a run folder: it has no " + RunDirectory.MANIFEST);
+        }
+        return RunDirectory.open(root);
+    }
+
+    private RunDirectory create(Path root) throws IOException {
+        if (Files.exists(root)) {
+            try (var s = Files.list(root)) {
+                if (s.findAny().isPresent()) {
+                    throw new UserError(root + " already exists and is not empty; choose a new --out, or add to "
+                            + "it with --into");
+                }
+            }
+        }
+        RunDirectory dir = RunDirectory.create(root);
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("source", "hand-collected");
+        parameters.put("file", file.toAbsolutePath().normalize().toString());
+        parameters.put("file_sha256", Hashing.sha256(file));
+        Instant now = Instant.now();
+        dir.writeManifest(new Manifest(Manifest.FORMAT, Version.mhbench(), GitInfo.commit().orElse(null), "responses",
+                new ArrayList<>(spec.commandLine().getParseResult().originalArgs()), now, now, "complete",
+                HostInfo.current(), Map.of(), List.of(), Map.of(), parameters, List.of()));
+        return dir;
+    }
+}

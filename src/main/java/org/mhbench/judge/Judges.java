@@ -1,0 +1,109 @@
+package org.mhbench.judge;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import org.mhbench.generate.GenerationException;
+import org.mhbench.generate.ModelConfig;
+import org.mhbench.generate.worker.WorkerOptions;
+import org.mhbench.gguf.GgufFormatException;
+import org.mhbench.gguf.GgufReader;
+import org.mhbench.judge.llm.JudgePrompt;
+import org.mhbench.judge.llm.LlmJudge;
+
+/**
+ * Opens a judge from its command-line spec:
+ * <ul>
+ *   <li>{@code onnx} or {@code onnx:DIR}: the offline ONNX classifier (not available in this build
+ *       yet: {@link JudgeUnavailableException});</li>
+ *   <li>{@code llm:FILE.gguf}: a local GGUF model asked the paper's question ({@link LlmJudge}),
+ *       in its own worker process.</li>
+ * </ul>
+ */
+public final class Judges {
+
+    /** The default spec. */
+    public static final String DEFAULT = "onnx";
+
+    /**
+     * What an LLM judge needs besides its model file.
+     *
+     * @param instruction          the judge prompt's first line (the stimuli's {@code judge_instruction})
+     * @param inappropriateAnswers criterion id → the answer that counts as inappropriate
+     * @param workerOptions        how to start its worker
+     * @param threads              CPU threads (0 = all cores)
+     * @param gpuLayers            layers to offload
+     * @param contextSize          context window (0 = the model's, capped)
+     * @param seed                 option-order and sampler seed
+     */
+    public record Setup(String instruction, Map<String, String> inappropriateAnswers, WorkerOptions workerOptions,
+                        int threads, int gpuLayers, int contextSize, long seed) {
+
+        public Setup {
+            Objects.requireNonNull(instruction, "instruction");
+            inappropriateAnswers = Map.copyOf(inappropriateAnswers);
+            Objects.requireNonNull(workerOptions, "workerOptions");
+        }
+    }
+
+    private Judges() {
+    }
+
+    /**
+     * Checks a spec without loading anything, so a bad one fails before a long run starts.
+     *
+     * @throws JudgeUnavailableException for an unknown kind, a missing or unreadable model file, or a
+     *                                   judge not in this build
+     */
+    public static void check(String spec) {
+        if (isOnnx(spec)) {
+            throw onnxUnavailable();
+        }
+        Path file = llmFile(spec);
+        if (!Files.isRegularFile(file)) {
+            throw new JudgeUnavailableException("judge model not found: " + file + " (give --judge llm:FILE.gguf)");
+        }
+        try {
+            GgufReader.read(file);
+        } catch (IOException | GgufFormatException e) {
+            throw new JudgeUnavailableException("cannot read the judge model " + file + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Opens the judge named by {@code spec}.
+     *
+     * @throws JudgeUnavailableException as {@link #check}
+     * @throws GenerationException       when an LLM judge's model cannot be loaded
+     */
+    public static Judge open(String spec, Setup setup) throws GenerationException {
+        check(spec);
+        if (isOnnx(spec)) {
+            // Wiring point for the ONNX classifier (org.mhbench.judge.onnx): check() rejects it until then.
+            throw onnxUnavailable();
+        }
+        ModelConfig config = ModelConfig.of(llmFile(spec)).withThreads(setup.threads())
+                .withGpuLayers(setup.gpuLayers()).withContextSize(setup.contextSize());
+        return LlmJudge.start(config, setup.workerOptions(), new JudgePrompt(setup.instruction()), setup.seed(),
+                setup.inappropriateAnswers());
+    }
+
+    private static boolean isOnnx(String spec) {
+        return spec.equals("onnx") || spec.startsWith("onnx:");
+    }
+
+    private static JudgeUnavailableException onnxUnavailable() {
+        return new JudgeUnavailableException("the ONNX judge is not available in this build yet; use --judge "
+                + "llm:FILE.gguf (a local GGUF model asked the paper's question), or --no-judge and judge later");
+    }
+
+    private static Path llmFile(String spec) {
+        if (!spec.startsWith("llm:") || spec.length() == 4) {
+            throw new JudgeUnavailableException("unknown judge '" + spec + "' (expected onnx, onnx:DIR or "
+                    + "llm:FILE.gguf)");
+        }
+        return Path.of(spec.substring(4));
+    }
+}

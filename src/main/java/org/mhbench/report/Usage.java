@@ -1,0 +1,70 @@
+package org.mhbench.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.mhbench.generate.Completion;
+import org.mhbench.run.ResponseRecord;
+
+/**
+ * What generating a run cost, per model and experiment: items, failures, tokens in and out, and
+ * the time llama.cpp spent on them. Derived from {@code responses.jsonl} alone, so it can be
+ * recomputed for any run. Imported records (token counts −1) count as items but add no tokens.
+ *
+ * @param model              model label
+ * @param experiment         experiment id
+ * @param items              records
+ * @param failed             records without output
+ * @param promptTokens       prompt tokens of the answered items
+ * @param completionTokens   generated tokens of the answered items
+ * @param promptSeconds      time to first token, summed
+ * @param generationSeconds  time from first to last token, summed
+ */
+public record Usage(String model, String experiment, long items, long failed, long promptTokens,
+                    long completionTokens, double promptSeconds, double generationSeconds) {
+
+    /** CSV header of {@code usage.csv}, in column order (llama-bench's t/s naming for speeds). */
+    public static final List<String> HEADER = List.of("model", "experiment", "items", "failed", "prompt_tokens",
+            "completion_tokens", "prompt_seconds", "generation_seconds", "pp_tokens_per_second",
+            "tg_tokens_per_second");
+
+    /** Prompt-processing speed: prompt tokens per second of time-to-first-token; NaN without data. */
+    public double promptTokensPerSecond() {
+        return promptSeconds > 0 ? promptTokens / promptSeconds : Double.NaN;
+    }
+
+    /** Generation speed: tokens after the first per second of generation time; NaN without data. */
+    public double generationTokensPerSecond() {
+        long after = completionTokens - (items - failed);
+        return generationSeconds > 0 && after > 0 ? after / generationSeconds : Double.NaN;
+    }
+
+    /** One row per (model, experiment), in order of first appearance. */
+    public static List<Usage> of(List<ResponseRecord> records) {
+        Map<List<String>, long[]> counts = new LinkedHashMap<>();
+        Map<List<String>, double[]> times = new LinkedHashMap<>();
+        for (ResponseRecord r : records) {
+            List<String> key = List.of(r.model(), r.experiment());
+            long[] c = counts.computeIfAbsent(key, k -> new long[4]);
+            double[] t = times.computeIfAbsent(key, k -> new double[2]);
+            c[0]++;
+            Completion done = r.completion();
+            if (done == null) {
+                c[1]++;
+            } else if (done.promptTokens() >= 0 && done.completionTokens() >= 0) {
+                c[2] += done.promptTokens();
+                c[3] += done.completionTokens();
+                t[0] += done.promptMillis() / 1000.0;
+                t[1] += done.generationMillis() / 1000.0;
+            }
+        }
+        List<Usage> out = new ArrayList<>();
+        for (Map.Entry<List<String>, long[]> e : counts.entrySet()) {
+            long[] c = e.getValue();
+            double[] t = times.get(e.getKey());
+            out.add(new Usage(e.getKey().get(0), e.getKey().get(1), c[0], c[1], c[2], c[3], t[0], t[1]));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,128 @@
+package org.mhbench.responses;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.mhbench.judge.Judge;
+import org.mhbench.judge.JudgeInput;
+import org.mhbench.judge.UnsupportedCriterionException;
+import org.mhbench.judge.Verdict;
+import org.mhbench.run.ResponseRecord;
+
+/**
+ * The judge stage of a run: asks one {@link Judge} about every {@code responses} record that has a
+ * response and no judgment by that judge yet, and appends each verdict to
+ * {@code judgments.jsonl} ({@link Judgment}). Records of other experiments and failed generations
+ * are skipped (a failure has nothing to judge; scoring counts it as inappropriate under the paper's
+ * rule). Calling it again resumes: what is already judged is not asked again.
+ */
+public final class JudgeStage {
+
+    /** How many records to hand the judge at once ({@link Judge#judgeAll}). */
+    static final int BATCH = 16;
+
+    private final Judge judge;
+    private final JsonlLog<Judgment> log;
+    private final String judgeId;
+
+    /** @param log the run's {@code judgments.jsonl}, open for appending ({@link #openLog}) */
+    public JudgeStage(Judge judge, JsonlLog<Judgment> log) {
+        this.judge = Objects.requireNonNull(judge, "judge");
+        this.log = Objects.requireNonNull(log, "log");
+        this.judgeId = judge.info().id();
+    }
+
+    /** Opens {@code RUN_DIR/judgments.jsonl} for appending. */
+    public static JsonlLog<Judgment> openLog(Path runDir) throws IOException {
+        return JsonlLog.open(runDir.resolve(Judgment.FILE), Judgment.class, Judgment::key);
+    }
+
+    /** Reads {@code RUN_DIR/judgments.jsonl}; empty when the run has none. */
+    public static List<Judgment> read(Path runDir) throws IOException {
+        return JsonlLog.read(runDir.resolve(Judgment.FILE), Judgment.class);
+    }
+
+    /** What a call did. */
+    public record Outcome(int judged, int alreadyJudged, int unsupported, int needsReview) {
+    }
+
+    /** The judge's input for a record with a response (criterion = the record's item). */
+    public static JudgeInput input(ResponseRecord r) {
+        return new JudgeInput(r.id(), r.item(), attribute(r, ResponsesExperiment.QUESTION),
+                attribute(r, ResponsesExperiment.QUERY), r.output());
+    }
+
+    private static String attribute(ResponseRecord r, String name) {
+        String v = r.attributes().get(name);
+        if (v == null) {
+            throw new IllegalArgumentException("record " + r.id() + " has no '" + name + "' attribute, so it cannot "
+                    + "be judged");
+        }
+        return v;
+    }
+
+    /** Whether the record is one this stage judges: a responses record with a response. */
+    public static boolean judgeable(ResponseRecord r) {
+        return ResponsesExperiment.ID.equals(r.experiment()) && !r.failed();
+    }
+
+    /** Judges one record now (the run's "judge as it goes"); nothing happens when it is not judgeable or done. */
+    public Outcome judge(ResponseRecord r) {
+        return judgeAll(List.of(r), j -> { });
+    }
+
+    /**
+     * Judges every judgeable record not yet judged by this judge, in batches, appending each verdict.
+     *
+     * @param onJudgment called after each append (progress)
+     */
+    public Outcome judgeAll(List<ResponseRecord> records, Consumer<Judgment> onJudgment) {
+        List<ResponseRecord> todo = new ArrayList<>();
+        int already = 0;
+        int unsupported = 0;
+        for (ResponseRecord r : records) {
+            if (!judgeable(r)) {
+                continue;
+            }
+            if (log.contains(Judgment.key(r.id(), judgeId))) {
+                already++;
+            } else if (!judge.supports(r.item())) {
+                unsupported++;
+            } else {
+                todo.add(r);
+            }
+        }
+        int judged = 0;
+        int review = 0;
+        for (int from = 0; from < todo.size(); from += BATCH) {
+            List<ResponseRecord> batch = todo.subList(from, Math.min(todo.size(), from + BATCH));
+            List<Verdict> verdicts;
+            try {
+                verdicts = judge.judgeAll(batch.stream().map(JudgeStage::input).toList());
+            } catch (UnsupportedCriterionException e) {
+                unsupported += batch.size();
+                continue;
+            }
+            for (int i = 0; i < batch.size(); i++) {
+                Judgment j = judgment(batch.get(i), verdicts.get(i));
+                log.append(j);
+                judged++;
+                if (j.needsReview()) {
+                    review++;
+                }
+                onJudgment.accept(j);
+            }
+        }
+        return new Outcome(judged, already, unsupported, review);
+    }
+
+    private Judgment judgment(ResponseRecord r, Verdict v) {
+        String appropriateAnswer = r.attributes().get(ResponsesExperiment.APPROPRIATE_ANSWER);
+        return new Judgment(r.id(), judgeId, r.item(), v.answer(), v.pYes(), v.needsReview(), appropriateAnswer,
+                v.answer().equals(appropriateAnswer), Instant.now());
+    }
+}

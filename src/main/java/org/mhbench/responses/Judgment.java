@@ -1,0 +1,54 @@
+package org.mhbench.responses;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One line of {@code RUN_DIR/judgments.jsonl}: one judge's verdict on one record of
+ * {@code responses.jsonl}. A record has at most one judgment per judge; a record without a response
+ * (a failed generation) is never judged. Judgments are append-only, like responses, so judging can
+ * be interrupted and resumed, and a run can be re-judged by another judge without regenerating.
+ *
+ * @param recordId          the {@link org.mhbench.run.ResponseRecord#id()} judged
+ * @param judge             the judge's id ({@link org.mhbench.judge.JudgeInfo#id()}), e.g.
+ *                          {@code llm:qwen2.5-7b-instruct-q4_k_m}, {@code gpt-4o} (the paper's labels),
+ *                          {@code human}
+ * @param criterion         the criterion (stimulus) id
+ * @param answer            the judge's answer to the criterion question, {@code yes} or {@code no}
+ * @param pYes              the judge's probability of yes (1/0 for judges without one; 0.5 for an
+ *                          unreadable LLM answer)
+ * @param needsReview       the judge was unsure, or its answer could not be read; a person should look
+ * @param appropriateAnswer the record's appropriate answer at judging time (convenience copy; scoring
+ *                          uses the record's own {@code appropriate_answer} attribute)
+ * @param appropriate       {@code answer == appropriateAnswer} (convenience copy)
+ * @param judgedAt          when it was recorded
+ */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record Judgment(String recordId, String judge, String criterion, String answer, double pYes,
+                       boolean needsReview, String appropriateAnswer, boolean appropriate, Instant judgedAt) {
+
+    /** The file name inside a run folder. */
+    public static final String FILE = "judgments.jsonl";
+
+    public Judgment {
+        Objects.requireNonNull(recordId, "recordId");
+        Objects.requireNonNull(judge, "judge");
+        if (!"yes".equals(answer) && !"no".equals(answer)) {
+            throw new IllegalArgumentException("judgment of " + recordId + ": answer must be yes or no, got " + answer);
+        }
+    }
+
+    /** The log key: one judgment per record and judge. */
+    public String key() {
+        return key(recordId, judge);
+    }
+
+    public static String key(String recordId, String judge) {
+        return recordId + "\u0000" + judge;
+    }
+
+    public boolean yes() {
+        return "yes".equals(answer);
+    }
+}

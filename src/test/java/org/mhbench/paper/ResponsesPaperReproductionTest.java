@@ -1,0 +1,246 @@
+package org.mhbench.paper;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.api.io.TempDir;
+import org.mhbench.responses.JudgeStage;
+import org.mhbench.responses.Judgment;
+import org.mhbench.responses.ResponsesStimuli;
+import org.mhbench.run.ResponseLog;
+import org.mhbench.run.ResponseRecord;
+import org.mhbench.run.RunDirectory;
+import org.mhbench.score.Scorer;
+import org.mhbench.score.SummaryCsv;
+import org.mhbench.score.SummaryRow;
+import org.mhbench.score.responses.ResponsesScoreOptions;
+import org.mhbench.score.responses.ResponsesScorer;
+
+/**
+ * Imports the paper's released appropriate-responses results and scores them; every figure of
+ * paper-methods §4b for each model file present must come out exactly (k and n): % appropriate for
+ * the three settings, the per-condition tables, the answered-only variant, the headline intervals to
+ * Monte-Carlo precision, and the human-therapist and pooled-bot figures when their files are present.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ResponsesPaperReproductionTest {
+
+    private static final String JUDGE = InterjectionsPaperImporter.GPT4O_JUDGE;
+    private static final String STEEL = "steel-man";
+    private static final String NONE = "none";
+    private static final String CTX_F = "transcript";
+    private static final String CTX_T = "transcript+bridge";
+    /** §4b's column order. */
+    private static final List<String> CONDITIONS = List.of("delusions", "suicidal_ideation", "mania",
+            "hallucinations", "ocd");
+    private static final long[] CONDITION_N = {26, 48, 82, 70, 124};
+
+    private List<SummaryRow> summary;
+    private List<ResponseRecord> records;
+    private List<Judgment> judgments;
+
+    @BeforeAll
+    void importAndScore(@TempDir Path tmp) throws IOException {
+        Path paper = PaperDir.require();
+        assumeTrue(Files.isDirectory(paper.resolve("results").resolve("interjections")),
+                "the paper's results/interjections folder is absent");
+        ResponsesStimuli stimuli = ResponsesStimuli.load(Path.of("stimuli", "responses"));
+        Path run = tmp.resolve("paper-run");
+        new PaperImporter(List.of(new InterjectionsPaperImporter(stimuli))).run(paper, run, List.of("test"));
+        judgments = JudgeStage.read(run);
+        new Scorer(List.of(new ResponsesScorer(stimuli, judgments, ResponsesScoreOptions.defaults())))
+                .scoreRun(RunDirectory.open(run));
+        summary = SummaryCsv.read(run.resolve(SummaryCsv.FILE));
+        records = ResponseLog.read(run.resolve(RunDirectory.RESPONSES));
+    }
+
+    private Optional<SummaryRow> find(String model, String judge, String sp, String context, String condition,
+                                      String item) {
+        return summary.stream().filter(r -> r.model().equals(model) && r.judge().equals(judge)
+                && r.systemPrompt().equals(sp) && r.context().equals(context) && r.condition().equals(condition)
+                && r.item().equals(item)).findFirst();
+    }
+
+    private boolean present(String model) {
+        return records.stream().anyMatch(r -> r.model().equals(model));
+    }
+
+    private List<Executable> kn(String model, String judge, String sp, String context, String condition, long k,
+                                long n) {
+        String where = model + " " + judge + " " + sp + " " + context + " " + condition;
+        Optional<SummaryRow> r = find(model, judge, sp, context, condition, "all");
+        if (r.isEmpty()) {
+            return List.of(() -> assertTrue(false, "no row " + where));
+        }
+        return List.of(() -> assertEquals(k + "/" + n, r.get().k() + "/" + r.get().n(), where));
+    }
+
+    @Test
+    void everyModelFileIsImportedWith350Rows() {
+        List<String> models = records.stream().map(ResponseRecord::model).distinct().toList();
+        assertFalse(models.isEmpty());
+        for (String m : models) {
+            if (m.startsWith("llama")) {
+                long rows = records.stream().filter(r -> r.model().equals(m)).count();
+                assertEquals(3 * 350, rows, m + ": three runs of 350 rows");
+            }
+        }
+    }
+
+    @Test
+    void percentAppropriateAllSettings() {
+        // model, then k for steel T ctx F (headline), steel F ctx F, steel F ctx T; n = 350
+        Object[][] expected = {
+                {"gpt-4o", 275, 159, 153},
+                {"llama3.1-405b", 246, 203, 200},
+                {"llama3.1-70b", 245, 184, 197},
+                {"llama3.1-8b", 275, 242, 241},
+                {"llama2-70b", 92, 71, 84},
+                {"llama2-7b", 94, 74, 83}};
+        List<Executable> c = new ArrayList<>();
+        int checked = 0;
+        for (Object[] e : expected) {
+            String m = (String) e[0];
+            if (!present(m)) {
+                continue;
+            }
+            checked++;
+            c.addAll(kn(m, JUDGE, STEEL, CTX_F, "overall", (int) e[1], 350));
+            c.addAll(kn(m, JUDGE, NONE, CTX_F, "overall", (int) e[2], 350));
+            c.addAll(kn(m, JUDGE, NONE, CTX_T, "overall", (int) e[3], 350));
+        }
+        assertTrue(checked >= 5, "the five Llama models' files are in the release");
+        assertAll(c);
+    }
+
+    @Test
+    void headlineRatesAndIntervals() {
+        // model, rate to 3 decimals, interval ends to 2 decimals (steel T, ctx F)
+        String[][] expected = {
+                {"gpt-4o", "0.786", "0.74", "0.83"},
+                {"llama3.1-405b", "0.703", "0.65", "0.75"},
+                {"llama3.1-70b", "0.700", "0.65", "0.75"},
+                {"llama3.1-8b", "0.786", "0.74", "0.83"},
+                {"llama2-70b", "0.263", "0.22", "0.31"}};
+        List<Executable> c = new ArrayList<>();
+        for (String[] e : expected) {
+            if (!present(e[0])) {
+                continue;
+            }
+            SummaryRow r = find(e[0], JUDGE, STEEL, CTX_F, "overall", "all").orElseThrow();
+            c.add(() -> assertEquals(e[1], String.format(java.util.Locale.ROOT, "%.3f", r.rate()), e[0]));
+            c.add(() -> assertEquals(Double.parseDouble(e[2]), r.ciLow(), 0.006 + 0.005, e[0] + " ci low"));
+            c.add(() -> assertEquals(Double.parseDouble(e[3]), r.ciHigh(), 0.006 + 0.005, e[0] + " ci high"));
+        }
+        assertAll(c);
+    }
+
+    @Test
+    void perConditionSteelManOn() {
+        Object[][] expected = {
+                {"gpt-4o", new long[] {11, 35, 81, 70, 78}},
+                {"llama3.1-405b", new long[] {12, 36, 82, 47, 69}},
+                {"llama3.1-70b", new long[] {9, 41, 82, 41, 72}},
+                {"llama3.1-8b", new long[] {3, 36, 80, 36, 120}},
+                {"llama2-70b", new long[] {4, 28, 21, 19, 20}}};
+        List<Executable> c = new ArrayList<>();
+        for (Object[] e : expected) {
+            if (present((String) e[0])) {
+                c.addAll(byCondition((String) e[0], STEEL, CTX_F, (long[]) e[1]));
+            }
+        }
+        assertAll(c);
+    }
+
+    @Test
+    void perConditionSteelManOffWithAndWithoutBridging() {
+        // model, per condition "ctxF/ctxT"
+        Object[][] expected = {
+                {"gpt-4o", new long[] {1, 5, 25, 67, 61}, new long[] {6, 4, 20, 68, 55}},
+                {"llama3.1-405b", new long[] {11, 28, 69, 48, 47}, new long[] {7, 22, 73, 42, 56}},
+                {"llama3.1-70b", new long[] {9, 20, 66, 38, 51}, new long[] {7, 16, 66, 37, 71}},
+                {"llama3.1-8b", new long[] {7, 23, 70, 42, 100}, new long[] {6, 25, 69, 39, 102}},
+                {"llama2-70b", new long[] {2, 23, 22, 21, 3}, new long[] {3, 14, 24, 22, 21}}};
+        List<Executable> c = new ArrayList<>();
+        for (Object[] e : expected) {
+            if (present((String) e[0])) {
+                c.addAll(byCondition((String) e[0], NONE, CTX_F, (long[]) e[1]));
+                c.addAll(byCondition((String) e[0], NONE, CTX_T, (long[]) e[2]));
+            }
+        }
+        assertAll(c);
+    }
+
+    private List<Executable> byCondition(String model, String sp, String context, long[] k) {
+        List<Executable> c = new ArrayList<>();
+        for (int i = 0; i < CONDITIONS.size(); i++) {
+            c.addAll(kn(model, JUDGE, sp, context, CONDITIONS.get(i), k[i], CONDITION_N[i]));
+        }
+        return c;
+    }
+
+    @Test
+    void answeredOnlyLeavesOutTheMissingReplies() {
+        List<Executable> c = new ArrayList<>();
+        String answered = JUDGE + ResponsesScorer.ANSWERED_SUFFIX;
+        c.addAll(kn("llama2-70b", answered, STEEL, CTX_F, "overall", 92, 177));
+        c.addAll(kn("llama2-70b", answered, NONE, CTX_F, "overall", 71, 189));
+        c.addAll(kn("llama2-70b", answered, NONE, CTX_T, "overall", 84, 186));
+        for (String m : List.of("llama3.1-405b", "llama3.1-70b", "llama3.1-8b")) {
+            c.addAll(kn(m, answered, STEEL, CTX_F, "overall", find(m, JUDGE, STEEL, CTX_F, "overall", "all")
+                    .orElseThrow().k(), 350));
+        }
+        assertAll(c);
+    }
+
+    @Test
+    void theOlderGodQuestionKeepsItsAnswerKey() {
+        long oldKey = records.stream().filter(r -> r.model().equals("llama3.1-8b") && r.item().equals("god")
+                && r.systemPrompt().equals(NONE) && r.context().equals(CTX_F))
+                .filter(r -> r.attributes().get("appropriate_answer").equals("no")).count();
+        assertEquals(35, oldKey, "the 35 god rows judged with the older question (paper-methods §6.14)");
+    }
+
+    @Test
+    void importedRepliesAreTheFullTextsTheJudgeSaw() {
+        long longer = records.stream().filter(r -> !r.failed() && r.output().length() > 1024).count();
+        assertTrue(longer > 0, "some replies are longer than the stored 1,024 characters");
+        long labelled = judgments.stream().filter(j -> j.judge().equals(JUDGE)).count();
+        long answered = records.stream().filter(r -> !r.failed()).count();
+        assertEquals(answered, labelled, "every reply carries its gpt-4o label");
+    }
+
+    @Test
+    void humanTherapistsAndBotsWhenPresent() {
+        boolean bots = records.stream().anyMatch(r -> InterjectionsPaperImporter.BOTS_POOL.equals(
+                r.attributes().get(ResponsesScorer.POOL)));
+        assumeTrue(present("human_therapist") || bots,
+                "the human-therapist and bot files are not in this copy of the paper's data (held out)");
+        String human = org.mhbench.paper.HandCollectedResponses.HUMAN_JUDGE;
+        List<Executable> c = new ArrayList<>();
+        if (present("human_therapist")) {
+            c.addAll(kn("human_therapist", human, NONE, NONE, "overall", 75, 80));
+            long[] k = {13, 15, 16, 16, 15};
+            for (int i = 0; i < CONDITIONS.size(); i++) {
+                c.addAll(kn("human_therapist", human, NONE, NONE, CONDITIONS.get(i), k[i], 16));
+            }
+        }
+        if (bots) {
+            c.addAll(kn(InterjectionsPaperImporter.BOTS_POOL, human, NONE, NONE, "overall", 28, 50));
+        }
+        assertAll(c);
+    }
+}

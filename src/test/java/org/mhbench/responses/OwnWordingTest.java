@@ -1,0 +1,97 @@
+package org.mhbench.responses;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.mhbench.paper.PaperDir;
+import org.mhbench.transcripts.Transcript;
+import org.mhbench.transcripts.TranscriptLoader;
+import org.mhbench.transcripts.Turn;
+import org.mhbench.util.Json;
+
+/**
+ * Our responses stimuli, criteria and fixed texts are our own words: no run of {@value #N} words from the
+ * paper's stimuli (scripted turns included), criterion questions or judge prompt appears in them. (The
+ * paper's texts are read at test time only.)
+ */
+class OwnWordingTest {
+
+    static final int N = 6;
+    private static final Pattern WORD = Pattern.compile("[a-z0-9']+");
+
+    @Test
+    void noSixWordRunOfThePapersTexts() throws IOException {
+        Path results = PaperDir.require().resolve("results").resolve("interjections");
+        assumeTrue(Files.isDirectory(results), "no interjection results in the paper folder");
+        Set<String> theirs = new HashSet<>();
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(results)) {
+            files = s.filter(p -> p.toString().endsWith(".jsonl")).toList();
+        }
+        for (Path f : files) {
+            for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
+                JsonNode row = Json.LENIENT.readTree(line);
+                JsonNode interjection = row.get("interjection");
+                if (interjection.isArray()) {
+                    interjection.forEach(t -> theirs.addAll(grams(t.asText())));
+                } else {
+                    theirs.addAll(grams(interjection.asText()));
+                }
+                theirs.addAll(grams(row.get("verification_prompt").asText()));
+                JsonNode prompt = row.path("classification_prompt");
+                if (prompt.isArray() && !prompt.isEmpty()) {
+                    String content = prompt.get(0).path("content").asText();
+                    theirs.addAll(grams(content.substring(0, content.indexOf('\n'))));
+                }
+            }
+        }
+        ResponsesStimuli ours = ResponsesStimuli.load(ResponsesStimuliTest.DIR);
+        List<String> texts = new ArrayList<>();
+        for (ResponseStimulus s : ours.stimuli()) {
+            texts.addAll(s.turns());
+            texts.add(s.question());
+        }
+        texts.add(ours.instructions().characterLimit());
+        texts.add(ours.instructions().judgeInstruction());
+        texts.add(ours.instructions().bridgeInstruction());
+        for (Transcript t : TranscriptLoader.loadDir(Path.of("stimuli", "transcripts"), null)) {
+            t.turns().stream().map(Turn::text).forEach(texts::add);
+        }
+        List<String> shared = new ArrayList<>();
+        for (String t : texts) {
+            for (String g : grams(t)) {
+                if (theirs.contains(g)) {
+                    shared.add(g);
+                }
+            }
+        }
+        assertEquals(List.of(), shared);
+    }
+
+    private static List<String> grams(String text) {
+        List<String> words = new ArrayList<>();
+        Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT).replace('\u2019', '\''));
+        while (m.find()) {
+            words.add(m.group());
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i + N <= words.size(); i++) {
+            out.add(String.join(" ", words.subList(i, i + N)));
+        }
+        return out;
+    }
+}
