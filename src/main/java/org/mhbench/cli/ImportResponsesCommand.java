@@ -1,5 +1,6 @@
 package org.mhbench.cli;
 
+import org.mhbench.run.JsonlLog;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -13,7 +14,6 @@ import java.util.concurrent.Callable;
 import org.mhbench.Version;
 import org.mhbench.generate.ModelInfo;
 import org.mhbench.paper.HandCollectedResponses;
-import org.mhbench.responses.JsonlLog;
 import org.mhbench.responses.JudgeStage;
 import org.mhbench.responses.Judgment;
 import org.mhbench.responses.ResponsesStimuli;

@@ -1,5 +1,6 @@
 package org.mhbench.cli;
 
+import org.mhbench.run.JsonlLog;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedWriter;
@@ -20,7 +21,6 @@ import org.mhbench.judge.JudgeInput;
 import org.mhbench.judge.Judges;
 import org.mhbench.judge.Verdict;
 import org.mhbench.judge.llm.JudgeFailedException;
-import org.mhbench.responses.JsonlLog;
 import org.mhbench.responses.JudgeStage;
 import org.mhbench.responses.Judgment;
 import org.mhbench.responses.ResponseStimulus;

@@ -1,5 +1,6 @@
 package org.mhbench.cli;
 
+import org.mhbench.run.JsonlLog;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -17,7 +18,6 @@ import org.mhbench.judge.JudgeUnavailableException;
 import org.mhbench.judge.Judges;
 import org.mhbench.responses.BridgeRequest;
 import org.mhbench.responses.BridgeStage;
-import org.mhbench.responses.JsonlLog;
 import org.mhbench.responses.JudgeStage;
 import org.mhbench.responses.Judgment;
 import org.mhbench.responses.ResponseStimulus;

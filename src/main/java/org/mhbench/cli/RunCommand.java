@@ -23,7 +23,10 @@ import org.mhbench.run.GitInfo;
 import org.mhbench.run.HostInfo;
 import org.mhbench.run.Manifest;
 import org.mhbench.run.RunDirectory;
+import org.mhbench.run.ResponseLog;
 import org.mhbench.run.Runner;
+import org.mhbench.report.Usage;
+import org.mhbench.report.UsageCsv;
 import org.mhbench.stimuli.Experiment;
 import org.mhbench.stimuli.Prompt;
 import org.mhbench.util.Json;
@@ -139,6 +142,11 @@ final class RunCommand implements Callable<Integer> {
             err.printf("%s: %d recorded, %d failed items%s%n", o.label(), o.recorded(), o.failed(),
                     o.failure() == null ? "" : "; MODEL FAILED: " + o.failure());
         }
+        List<Usage> usage = Usage.of(ResponseLog.read(dir.responsesFile()));
+        UsageCsv.write(dir.root(), usage);
+        err.println();
+        err.println("cost (all records of this run folder; also in " + UsageCsv.FILE + "):");
+        UsageCsv.print(usage, err);
         err.flush();
         if (!noScore) {
             ScoreCommand scorer = new ScoreCommand();

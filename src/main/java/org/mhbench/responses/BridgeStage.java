@@ -1,5 +1,6 @@
 package org.mhbench.responses;
 
+import org.mhbench.run.JsonlLog;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.IOException;
 import java.nio.file.Path;

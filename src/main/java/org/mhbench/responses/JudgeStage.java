@@ -1,5 +1,6 @@
 package org.mhbench.responses;
 
+import org.mhbench.run.JsonlLog;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;

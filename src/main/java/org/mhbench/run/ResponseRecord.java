@@ -17,7 +17,8 @@ import org.mhbench.generate.Completion;
  * @param model        model label
  * @param modelSha256  hex SHA-256 of the model file
  * @param systemPrompt system-prompt setting: {@code none}, {@code steel-man} or a file's label
- * @param context      {@code none} or {@code transcript}
+ * @param context      {@code none} (the stimulus alone), {@code transcript}, or
+ *                     {@code transcript+bridge}
  * @param condition    the stimulus's condition (e.g. {@code depression}), or {@code none}
  * @param stimulus     stimulus id
  * @param item         what is measured: a question id (stigma), the stimulus id (responses)

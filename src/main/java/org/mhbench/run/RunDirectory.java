@@ -14,8 +14,11 @@ import org.mhbench.util.PrivateFiles;
  * <pre>
  * RUN_DIR/manifest.json     what ran, where, with what ({@link Manifest})
  * RUN_DIR/responses.jsonl   one {@link ResponseRecord} per completed item, append-only
+ * RUN_DIR/judgments.jsonl   one judge verdict per (record id, judge id), append-only (responses)
+ * RUN_DIR/bridges.jsonl     bridging turns written by a local model (responses, --contextualize)
  * RUN_DIR/workers/*.log     stderr of each model's worker process
- * RUN_DIR/summary.csv       written by {@code mhbench score}
+ * RUN_DIR/usage.csv         tokens and time per model, written by {@code mhbench run}
+ * RUN_DIR/summary.csv       written by {@code mhbench score}, with coverage.csv and tests.csv
  * </pre>
  * Everything is created owner-only: outputs may hold sensitive clinical text.
  */

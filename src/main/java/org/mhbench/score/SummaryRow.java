@@ -12,7 +12,7 @@ import java.util.List;
  *                     {@code parser:strict} (the paper's rule) or {@code parser:lenient}, with
  *                     {@code +grammar} for grammar-constrained generations
  * @param systemPrompt none, steel-man, or a file's label
- * @param context      none or transcript
+ * @param context      none, transcript, or transcript+bridge
  * @param condition    a condition, or {@code overall}
  * @param item         question or stimulus id, or {@code all}
  * @param k            count of the measured outcome (stigmatizing, or appropriate); -1 when unknown

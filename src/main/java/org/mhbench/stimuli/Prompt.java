@@ -20,7 +20,8 @@ import org.mhbench.generate.SamplingSettings;
  * @param item         what is measured (question id, or the stimulus id)
  * @param condition    the stimulus's condition, e.g. {@code depression}
  * @param systemPrompt system-prompt label: {@code none}, {@code steel-man} or a file's label
- * @param context      {@code none} or {@code transcript}
+ * @param context      {@code none} (the stimulus alone), {@code transcript}, or
+ *                     {@code transcript+bridge} (with a model-written bridging turn)
  * @param sample       sample index (0-based)
  * @param attributes   experiment-specific factors, recorded verbatim
  * @param messages     the conversation to continue

@@ -1,5 +1,6 @@
 package org.mhbench.responses;
 
+import org.mhbench.run.JsonlLog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package org.mhbench.responses;
+package org.mhbench.run;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -105,6 +105,11 @@ public final class JsonlLog<T> implements AutoCloseable {
             ch.truncate(pos);
             return true;
         }
+    }
+
+    /** Keys already recorded (when opened, plus those appended since). */
+    public synchronized java.util.Set<String> keys() {
+        return java.util.Set.copyOf(done.keySet());
     }
 
     public synchronized boolean contains(String k) {
