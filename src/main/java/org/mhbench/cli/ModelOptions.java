@@ -23,8 +23,8 @@ public final class ModelOptions {
     List<String> labels = new ArrayList<>();
 
     @Option(names = {"-t", "--threads"}, paramLabel = "N", defaultValue = "0",
-            description = "CPU threads per model (default: ${DEFAULT-VALUE} = one per core). "
-                    + "On a busy machine fewer can be faster: measure with 'mhbench bench'.")
+            description = "CPU threads per model (default: ${DEFAULT-VALUE} = half the processors, at least 1). "
+                    + "On a busy machine fewer can be faster: measure with scripts/bench.sh.")
     int threads;
 
     @Option(names = {"-ngl", "--gpu-layers"}, paramLabel = "N", defaultValue = "0",
