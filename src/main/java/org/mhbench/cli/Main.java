@@ -22,6 +22,8 @@ import picocli.CommandLine.ScopeType;
                 ModelsCommand.class,
                 MakeTestModelCommand.class,
                 ImportPaperCommand.class,
+                TrainJudgeCommand.class,
+                ValidateJudgeCommand.class,
                 ImportResponsesCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit status:%n",

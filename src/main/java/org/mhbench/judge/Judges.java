@@ -12,12 +12,15 @@ import org.mhbench.gguf.GgufFormatException;
 import org.mhbench.gguf.GgufReader;
 import org.mhbench.judge.llm.JudgePrompt;
 import org.mhbench.judge.llm.LlmJudge;
+import org.mhbench.judge.onnx.JudgeManifest;
+import org.mhbench.judge.onnx.OnnxJudge;
+import org.mhbench.util.Home;
 
 /**
  * Opens a judge from its command-line spec:
  * <ul>
- *   <li>{@code onnx} or {@code onnx:DIR}: the offline ONNX classifier (not available in this build
- *       yet: {@link JudgeUnavailableException});</li>
+ *   <li>{@code onnx} or {@code onnx:DIR}: the offline ONNX classifier ({@link OnnxJudge}): the shipped
+ *       judge in {@code models/judge}, or a folder written by {@code mhbench train-judge};</li>
  *   <li>{@code llm:FILE.gguf}: a local GGUF model asked the paper's question ({@link LlmJudge}),
  *       in its own worker process.</li>
  * </ul>
@@ -59,7 +62,12 @@ public final class Judges {
      */
     public static void check(String spec) {
         if (isOnnx(spec)) {
-            throw onnxUnavailable();
+            try {
+                JudgeManifest.read(onnxDir(spec));
+            } catch (IllegalArgumentException e) {
+                throw new JudgeUnavailableException(e.getMessage());
+            }
+            return;
         }
         Path file = llmFile(spec);
         if (!Files.isRegularFile(file)) {
@@ -81,8 +89,10 @@ public final class Judges {
     public static Judge open(String spec, Setup setup) throws GenerationException {
         check(spec);
         if (isOnnx(spec)) {
-            // Wiring point for the ONNX classifier (org.mhbench.judge.onnx): check() rejects it until then.
-            throw onnxUnavailable();
+            // The encoder's ONNX Runtime threads: the LLM judge's "0 = all cores" means 1 here (spinning off,
+            // one thread is the measured sweet spot on small busy machines).
+            return OnnxJudge.load(onnxDir(spec), new OnnxJudge.Options(Math.max(1, setup.threads()),
+                    OnnxJudge.Options.defaults().maxBatch()));
         }
         ModelConfig config = ModelConfig.of(llmFile(spec)).withThreads(setup.threads())
                 .withGpuLayers(setup.gpuLayers()).withContextSize(setup.contextSize());
@@ -94,9 +104,9 @@ public final class Judges {
         return spec.equals("onnx") || spec.startsWith("onnx:");
     }
 
-    private static JudgeUnavailableException onnxUnavailable() {
-        return new JudgeUnavailableException("the ONNX judge is not available in this build yet; use --judge "
-                + "llm:FILE.gguf (a local GGUF model asked the paper's question), or --no-judge and judge later");
+    /** {@code onnx} → the checkout's {@code models/judge}; {@code onnx:DIR} → DIR. */
+    private static Path onnxDir(String spec) {
+        return spec.equals("onnx") ? Home.resolve(OnnxJudge.DEFAULT_DIR) : Path.of(spec.substring(5));
     }
 
     private static Path llmFile(String spec) {

@@ -1,0 +1,76 @@
+package org.mhbench.judge.labels;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.mhbench.util.Json;
+
+/** Reads and writes labels files (JSON Lines of {@link LabelledItem}). */
+public final class LabelsFile {
+
+    private LabelsFile() {
+    }
+
+    /**
+     * Reads every non-blank line.
+     *
+     * @throws IllegalArgumentException {@code FILE:LINE: reason} for a malformed line, a missing field,
+     *                                  an unknown field, a label other than yes/no, or a repeated id
+     */
+    public static List<LabelledItem> read(Path file) {
+        List<LabelledItem> items = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            int n = 0;
+            while ((line = in.readLine()) != null) {
+                n++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                LabelledItem item;
+                try {
+                    item = Json.MAPPER.readValue(line, LabelledItem.class);
+                } catch (JsonProcessingException e) {
+                    throw new IllegalArgumentException(file + ":" + n + ": " + reason(e));
+                }
+                if (!ids.add(item.id())) {
+                    throw new IllegalArgumentException(file + ":" + n + ": repeated id " + item.id());
+                }
+                items.add(item);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return items;
+    }
+
+    public static void write(Path file, List<LabelledItem> items) {
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            for (LabelledItem item : items) {
+                out.write(Json.MAPPER.writeValueAsString(item));
+                out.write('\n');
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String reason(JsonProcessingException e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String m = root instanceof IllegalArgumentException ? root.getMessage() : e.getOriginalMessage();
+        return m == null ? e.getClass().getSimpleName() : m.split("\n")[0];
+    }
+}
