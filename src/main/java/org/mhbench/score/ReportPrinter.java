@@ -56,8 +56,10 @@ public final class ReportPrinter {
         out.printf(Locale.ROOT, "%n%s: rate (n) per condition, all scored items pooled%n", experiment);
         // The context column appears only when some row has a context (responses with transcripts).
         boolean contexts = rows.stream().anyMatch(r -> !"none".equals(r.context()));
-        StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-34s %-12s %-16s", "model",
-                "system", "judge"));
+        // Judge ids differ only at the end (e.g. J and J+answered): never cut them.
+        int jw = Math.max(16, rows.stream().mapToInt(r -> r.judge().length()).max().orElse(0));
+        String rowFormat = "%-34s %-12s %-" + jw + "s";
+        StringBuilder head = new StringBuilder(String.format(Locale.ROOT, rowFormat, "model", "system", "judge"));
         if (contexts) {
             head.append(String.format(Locale.ROOT, " %-18s", "context"));
         }
@@ -66,8 +68,8 @@ public final class ReportPrinter {
         }
         out.println(head);
         for (Map.Entry<List<String>, Map<String, SummaryRow>> e : table.entrySet()) {
-            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-34s %-12s %-16s",
-                    shorten(e.getKey().get(0), 34), shorten(e.getKey().get(1), 12), shorten(e.getKey().get(2), 16)));
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, rowFormat,
+                    shorten(e.getKey().get(0), 34), shorten(e.getKey().get(1), 12), e.getKey().get(2)));
             if (contexts) {
                 line.append(String.format(Locale.ROOT, " %-18s", shorten(e.getKey().get(3), 18)));
             }
@@ -89,12 +91,14 @@ public final class ReportPrinter {
     private static void printCoverage(List<CoverageRow> rows, PrintWriter out) {
         out.printf(Locale.ROOT, "%ncoverage: parsed / abstained (\"do not know\") / valid answers of total; "
                 + "scored valid of scored total%n");
-        out.printf(Locale.ROOT, "%-10s %-34s %-12s %-16s %-18s %7s %7s %7s %7s %7s %9s%n", "experiment", "model",
+        int jw = Math.max(16, rows.stream().mapToInt(r -> r.judge().length()).max().orElse(0));
+        String format = "%-10s %-34s %-12s %-" + jw + "s %-18s %7s %7s %7s %7s %7s %9s%n";
+        out.printf(Locale.ROOT, format, "experiment", "model",
                 "system", "judge", "context", "total", "failed", "parsed", "abstain", "valid", "scored");
         for (CoverageRow r : rows) {
-            out.printf(Locale.ROOT, "%-10s %-34s %-12s %-16s %-18s %7d %7d %7d %7d %7d %9s%n",
+            out.printf(Locale.ROOT, format,
                     shorten(r.experiment(), 10), shorten(r.model(), 34), shorten(r.systemPrompt(), 12),
-                    shorten(r.judge(), 16), shorten(r.context(), 18), r.total(),
+                    r.judge(), shorten(r.context(), 18), r.total(),
                     r.failed(), r.parsed(), r.abstained(), r.valid(), r.scoredValid() + "/" + r.scoredTotal());
         }
     }
