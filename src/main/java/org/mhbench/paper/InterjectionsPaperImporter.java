@@ -101,7 +101,7 @@ public final class InterjectionsPaperImporter implements PaperExperimentImporter
         Path root = paperDir.resolve("results").resolve(resultsFolder());
         List<String> notes = new ArrayList<>();
         List<Run> runs = new ArrayList<>();
-        for (Path p : list(root)) {
+        for (Path p : PaperFiles.list(root)) {
             if (!Files.isDirectory(p)) {
                 notes.add("skipped " + paperDir.relativize(p) + " (not a run folder; the per-run files are imported)");
                 continue;
@@ -112,7 +112,7 @@ public final class InterjectionsPaperImporter implements PaperExperimentImporter
                 continue;
             }
             boolean modelRun = f.get().get("contextualize").isPresent()
-                    && list(p).stream().anyMatch(x -> x.getFileName().toString().endsWith(".jsonl"));
+                    && PaperFiles.list(p).stream().anyMatch(x -> x.getFileName().toString().endsWith(".jsonl"));
             runs.add(new Run(f.get(), f.get().get("model").orElseThrow(),
                     f.get().flag("steel-man-prompt").orElse(false), f.get().flag("contextualize").orElse(false),
                     modelRun));
@@ -128,7 +128,7 @@ public final class InterjectionsPaperImporter implements PaperExperimentImporter
         Set<String> ids = new HashSet<>();
         Set<String> judges = new java.util.LinkedHashSet<>();
         for (Run run : runs) {
-            List<Path> all = list(run.folder().path());
+            List<Path> all = PaperFiles.list(run.folder().path());
             List<Path> chosen = run.modelRun()
                     ? all.stream().filter(x -> x.getFileName().toString().endsWith(".jsonl")).limit(1).toList()
                     : all.stream().filter(x -> x.getFileName().toString().endsWith(".csv")).toList();
@@ -185,7 +185,7 @@ public final class InterjectionsPaperImporter implements PaperExperimentImporter
 
     private void readModelRun(Path file, Run run, String label, String sha, PaperTexts texts, Set<String> ids,
                               List<ResponseRecord> out, List<Judgment> judgments) {
-        Instant finishedAt = dateOf(file);
+        Instant finishedAt = PaperFiles.dateOf(file);
         String sp = systemPrompt(run);
         String suffix = run.contextualize() ? ResponsesExperiment.BRIDGE_SUFFIX : "";
         List<String> lines = lines(file);
@@ -288,7 +288,7 @@ public final class InterjectionsPaperImporter implements PaperExperimentImporter
         boolean human = run.model().toLowerCase(Locale.ROOT).contains("human");
         HandCollectedResponses.Options options = new HandCollectedResponses.Options(label, SystemPrompt.NONE,
                 HandCollectedResponses.HUMAN_JUDGE, human ? null : BOTS_POOL, texts.queries(), texts::resolve);
-        HandCollectedResponses.Result r = HandCollectedResponses.read(file, stimuli, options, dateOf(file));
+        HandCollectedResponses.Result r = HandCollectedResponses.read(file, stimuli, options, PaperFiles.dateOf(file));
         for (ResponseRecord rec : r.records()) {
             if (!ids.add(rec.id())) {
                 throw new PaperFormatException(file, 0, "a second source labelled " + label + " ("
@@ -388,30 +388,5 @@ public final class InterjectionsPaperImporter implements PaperExperimentImporter
         }
     }
 
-    /** Midnight UTC of the file name's date (e.g. 2025-01-20.jsonl), else the file's modification time. */
-    private static Instant dateOf(Path file) {
-        String name = file.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        String stem = dot > 0 ? name.substring(0, dot) : name;
-        try {
-            return LocalDate.parse(stem).atStartOfDay(ZoneOffset.UTC).toInstant();
-        } catch (DateTimeParseException e) {
-            try {
-                return Files.getLastModifiedTime(file).toInstant();
-            } catch (IOException io) {
-                throw new UncheckedIOException(io);
-            }
-        }
-    }
 
-    private static List<Path> list(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            throw new PaperFormatException(dir, 0, "not a folder");
-        }
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + dir, e);
-        }
-    }
 }

@@ -67,7 +67,7 @@ public final class PaperImporter {
         Instant started = Instant.now();
         List<String> notes = new ArrayList<>();
         List<ImportedExperiment> imported = new ArrayList<>();
-        for (Path folder : list(results)) {
+        for (Path folder : PaperFiles.list(results)) {
             if (!Files.isDirectory(folder)) {
                 continue;
             }
@@ -155,11 +155,4 @@ public final class PaperImporter {
         }
     }
 
-    private static List<Path> list(Path dir) {
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + dir, e);
-        }
-    }
 }

@@ -80,7 +80,7 @@ public final class StigmaPaperImporter implements PaperExperimentImporter {
         PaperQuestionMap questions = PaperQuestionMap.load(paperDir, stimuli.questions());
         List<String> notes = new ArrayList<>();
         List<PaperRunFolder> runs = new ArrayList<>();
-        for (Path p : list(root)) {
+        for (Path p : PaperFiles.list(root)) {
             if (Files.isDirectory(p)) {
                 PaperRunFolder run = PaperRunFolder.parse(p).filter(r -> r.get("model").isPresent()).orElse(null);
                 if (run == null) {
@@ -100,7 +100,7 @@ public final class StigmaPaperImporter implements PaperExperimentImporter {
         List<Map<String, Object>> files = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (PaperRunFolder run : runs) {
-            List<Path> jsonl = list(run.path()).stream().filter(p -> p.getFileName().toString().endsWith(".jsonl"))
+            List<Path> jsonl = PaperFiles.list(run.path()).stream().filter(p -> p.getFileName().toString().endsWith(".jsonl"))
                     .toList();
             if (jsonl.isEmpty()) {
                 notes.add("skipped " + paperDir.relativize(run.path()) + " (no .jsonl file)");
@@ -139,7 +139,7 @@ public final class StigmaPaperImporter implements PaperExperimentImporter {
 
     private void readFile(Path file, String label, String sha, String systemPrompt, PaperQuestionMap questions,
                           Set<String> ids, List<ResponseRecord> out) {
-        Instant finishedAt = dateOf(file);
+        Instant finishedAt = PaperFiles.dateOf(file);
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -210,29 +210,5 @@ public final class StigmaPaperImporter implements PaperExperimentImporter {
                 "none", "unknown", false, "imported:moore2025", null, 0);
     }
 
-    /** Midnight UTC of the file name's date (e.g. 2025-01-18.jsonl), else the file's modification time. */
-    private static Instant dateOf(Path file) {
-        String name = file.getFileName().toString();
-        String stem = name.substring(0, name.lastIndexOf('.'));
-        try {
-            return LocalDate.parse(stem).atStartOfDay(ZoneOffset.UTC).toInstant();
-        } catch (DateTimeParseException e) {
-            try {
-                return Files.getLastModifiedTime(file).toInstant();
-            } catch (IOException io) {
-                throw new UncheckedIOException(io);
-            }
-        }
-    }
 
-    private static List<Path> list(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            throw new PaperFormatException(dir, 0, "not a folder");
-        }
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + dir, e);
-        }
-    }
 }

@@ -1,7 +1,6 @@
 package org.mhbench.generate.llamacpp;
 
 import de.kherud.llama.InferenceParameters;
-import de.kherud.llama.LlamaIterator;
 import de.kherud.llama.LlamaModel;
 import de.kherud.llama.LlamaOutput;
 import de.kherud.llama.ModelParameters;
@@ -203,7 +202,7 @@ public final class LlamaCppChatModel implements ChatModel {
         int tokens = 0;
         StringBuilder text = new StringBuilder();
         try {
-            LlamaIterator it = (LlamaIterator) model.generate(p).iterator();
+            java.util.Iterator<LlamaOutput> it = model.generate(p).iterator();
             while (it.hasNext()) {
                 LlamaOutput out = it.next();
                 if (!it.hasNext()) {

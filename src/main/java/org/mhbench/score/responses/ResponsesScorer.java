@@ -317,24 +317,16 @@ public final class ResponsesScorer implements ExperimentScorer {
     }
 
     private List<TestRow> correct(List<Pending> pending) {
-        Map<String, List<Integer>> families = new LinkedHashMap<>();
         TestResult[] results = new TestResult[pending.size()];
         for (int i = 0; i < pending.size(); i++) {
             Pending t = pending.get(i);
             results[i] = TwoProportionZTest.test(sum(t.a()), t.a().length, sum(t.b()), t.b().length);
-            families.computeIfAbsent(t.family(), k -> new ArrayList<>()).add(i);
         }
-        double[] adjusted = new double[pending.size()];
-        int[] sizes = new int[pending.size()];
-        for (List<Integer> members : families.values()) {
-            double[] p = members.stream().mapToDouble(i -> results[i].p()).toArray();
-            double[] adj = Bonferroni.adjust(p);
-            int m = Bonferroni.familySize(p);
-            for (int j = 0; j < members.size(); j++) {
-                adjusted[members.get(j)] = adj[j];
-                sizes[members.get(j)] = m;
-            }
-        }
+        Bonferroni.ByFamily corrected = Bonferroni.adjustByFamily(
+                java.util.Arrays.stream(results).mapToDouble(TestResult::p).toArray(),
+                pending.stream().map(Pending::family).toList());
+        double[] adjusted = corrected.adjusted();
+        int[] sizes = corrected.sizes();
         List<TestRow> rows = new ArrayList<>();
         for (int i = 0; i < pending.size(); i++) {
             Pending t = pending.get(i);

@@ -1,7 +1,6 @@
 package org.mhbench.score.stigma;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -96,23 +95,15 @@ public final class StigmaTests {
     }
 
     private List<TestRow> correct(List<Pending> pending) {
-        Map<String, List<Integer>> families = new LinkedHashMap<>();
         TestResult[] results = new TestResult[pending.size()];
         for (int i = 0; i < pending.size(); i++) {
             results[i] = WelchTest.test(pending.get(i).a(), pending.get(i).b());
-            families.computeIfAbsent(pending.get(i).family(), k -> new ArrayList<>()).add(i);
         }
-        double[] adjusted = new double[pending.size()];
-        int[] sizes = new int[pending.size()];
-        for (List<Integer> members : families.values()) {
-            double[] p = members.stream().mapToDouble(i -> results[i].p()).toArray();
-            double[] adj = Bonferroni.adjust(p);
-            int m = Bonferroni.familySize(p);
-            for (int j = 0; j < members.size(); j++) {
-                adjusted[members.get(j)] = adj[j];
-                sizes[members.get(j)] = m;
-            }
-        }
+        Bonferroni.ByFamily corrected = Bonferroni.adjustByFamily(
+                java.util.Arrays.stream(results).mapToDouble(TestResult::p).toArray(),
+                pending.stream().map(Pending::family).toList());
+        double[] adjusted = corrected.adjusted();
+        int[] sizes = corrected.sizes();
         List<TestRow> rows = new ArrayList<>();
         for (int i = 0; i < pending.size(); i++) {
             Pending t = pending.get(i);
