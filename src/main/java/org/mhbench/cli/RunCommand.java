@@ -118,24 +118,39 @@ final class RunCommand implements Callable<Integer> {
             manifest = stages.recordJudge(manifest);
             dir.writeManifest(manifest);
             Runner runner = new Runner(dir, manifest, options, maxRestarts, System.err);
+            // Ctrl-C or a kill: leave the manifest saying so (the workers exit when our pipes close).
+            Thread onInterrupt = new Thread(() -> {
+                try {
+                    runner.finish("interrupted");
+                } catch (IOException e) {
+                    // the process is going away; nothing more can be done
+                }
+            }, "mhbench-interrupted");
+            Runtime.getRuntime().addShutdownHook(onInterrupt);
             err.printf("run folder: %s%n%d prompts x %d model(s)%n", dir.root(), prompts.size(), models.size());
             err.flush();
-            String status = "complete";
-            try (Progress progress = new Progress(experimentId, (long) prompts.size() * models.size())) {
-                outcomes = runner.run(models, prompts, r -> {
-                    progress.record(r);
-                    stages.onRecord(r);
-                });
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                runner.finish("interrupted");
-                throw new RunFailed("interrupted; continue with: mhbench run --resume --out " + dir.root());
+            String status = "failed"; // until everything below has gone through
+            try {
+                try (Progress progress = new Progress(experimentId, (long) prompts.size() * models.size())) {
+                    outcomes = runner.run(models, prompts, r -> {
+                        progress.record(r);
+                        stages.onRecord(r);
+                    });
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    status = "interrupted";
+                    throw new RunFailed("interrupted; continue with: mhbench run --resume --out " + dir.root());
+                }
+                judged = stages.finish();
+                status = outcomes.stream().anyMatch(o -> o.failure() != null) ? "failed" : "complete";
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(onInterrupt);
+                    runner.finish(status);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook is writing "interrupted"
+                }
             }
-            judged = stages.finish();
-            if (outcomes.stream().anyMatch(o -> o.failure() != null)) {
-                status = "failed";
-            }
-            runner.finish(status);
         }
         boolean anyFailed = outcomes.stream().anyMatch(o -> o.failure() != null) || !judged;
         for (Runner.ModelOutcome o : outcomes) {
