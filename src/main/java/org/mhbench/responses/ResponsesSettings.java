@@ -37,19 +37,9 @@ public record ResponsesSettings(List<SystemPrompt> systemPrompts, double tempera
     public static final int DEFAULT_SAMPLES = 1;
 
     public ResponsesSettings {
-        systemPrompts = List.copyOf(systemPrompts);
+        systemPrompts = SystemPrompt.requireDistinctLabels(systemPrompts);
         transcripts = List.copyOf(transcripts);
         Objects.requireNonNull(placement, "placement");
-        if (systemPrompts.isEmpty()) {
-            throw new IllegalArgumentException("at least one system-prompt setting is needed");
-        }
-        Set<String> labels = new HashSet<>();
-        for (SystemPrompt p : systemPrompts) {
-            if (!labels.add(p.label())) {
-                throw new IllegalArgumentException("two system prompts share the label " + p.label()
-                        + "; rename one of the files");
-            }
-        }
         Set<String> ids = new HashSet<>();
         for (Transcript t : transcripts) {
             if (!ids.add(t.id())) {

@@ -1,7 +1,6 @@
 package org.mhbench.stigma;
 
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -25,17 +24,7 @@ public record StigmaSettings(List<SystemPrompt> systemPrompts, Set<Decoding> dec
     public static final int DEFAULT_SAMPLES = 1;
 
     public StigmaSettings {
-        systemPrompts = List.copyOf(systemPrompts);
-        if (systemPrompts.isEmpty()) {
-            throw new IllegalArgumentException("at least one system-prompt setting is needed");
-        }
-        Set<String> labels = new HashSet<>();
-        for (SystemPrompt p : systemPrompts) {
-            if (!labels.add(p.label())) {
-                throw new IllegalArgumentException("two system prompts share the label " + p.label()
-                        + "; rename one of the files");
-            }
-        }
+        systemPrompts = SystemPrompt.requireDistinctLabels(systemPrompts);
         if (decodings == null || decodings.isEmpty()) {
             throw new IllegalArgumentException("at least one decoding (free or grammar) is needed");
         }

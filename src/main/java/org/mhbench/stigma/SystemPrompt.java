@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import org.mhbench.util.Hashing;
@@ -86,6 +87,27 @@ public record SystemPrompt(String label, String text, String source) {
             return steelMan(systemPromptsDir);
         }
         return fromFile(Path.of(value));
+    }
+
+    /**
+     * Checks that a list of settings is non-empty and that no two share a label (labels key the
+     * records, so two settings with one label would overwrite each other's items).
+     *
+     * @return the list, copied
+     */
+    public static List<SystemPrompt> requireDistinctLabels(List<SystemPrompt> prompts) {
+        List<SystemPrompt> copy = List.copyOf(prompts);
+        if (copy.isEmpty()) {
+            throw new IllegalArgumentException("at least one system-prompt setting is needed");
+        }
+        java.util.Set<String> labels = new java.util.HashSet<>();
+        for (SystemPrompt p : copy) {
+            if (!labels.add(p.label())) {
+                throw new IllegalArgumentException("two system prompts share the label " + p.label()
+                        + "; rename one of the files");
+            }
+        }
+        return copy;
     }
 
     /** SHA-256 of the text, or {@code null} for {@code none}. */
