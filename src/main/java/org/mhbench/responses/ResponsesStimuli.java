@@ -1,5 +1,6 @@
 package org.mhbench.responses;
 
+import org.mhbench.stimuli.StimulusFormatException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.mhbench.stigma.LocatedJson;
-import org.mhbench.stigma.StimulusFormatException;
-import org.mhbench.stigma.StimulusObject;
+import org.mhbench.stimuli.LocatedJson;
+import org.mhbench.stimuli.StimulusFormatException;
+import org.mhbench.stimuli.StimulusObject;
 
 /**
  * Reads and validates {@code stimuli.jsonl} and {@code instructions.json} of one folder (format:

@@ -1,5 +1,6 @@
 package org.mhbench.stigma;
 
+import org.mhbench.stimuli.StimulusFormatException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;

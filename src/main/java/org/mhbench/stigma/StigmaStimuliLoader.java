@@ -1,5 +1,8 @@
 package org.mhbench.stigma;
 
+import org.mhbench.stimuli.StimulusFormatException;
+import org.mhbench.stimuli.StimulusObject;
+import org.mhbench.stimuli.LocatedJson;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -14,9 +14,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import org.mhbench.stigma.LocatedJson;
-import org.mhbench.stigma.StimulusFormatException;
-import org.mhbench.stigma.StimulusObject;
+import org.mhbench.stimuli.LocatedJson;
+import org.mhbench.stimuli.StimulusFormatException;
+import org.mhbench.stimuli.StimulusObject;
 import org.mhbench.util.Hashing;
 
 /**

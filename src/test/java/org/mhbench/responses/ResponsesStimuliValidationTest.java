@@ -14,7 +14,7 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mhbench.stigma.StimulusFormatException;
+import org.mhbench.stimuli.StimulusFormatException;
 
 /** A bad responses stimulus file is rejected with file, line and reason. */
 class ResponsesStimuliValidationTest {

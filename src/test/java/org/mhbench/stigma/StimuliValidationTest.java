@@ -1,5 +1,6 @@
 package org.mhbench.stigma;
 
+import org.mhbench.stimuli.StimulusFormatException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

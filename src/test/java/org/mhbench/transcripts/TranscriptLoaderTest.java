@@ -13,7 +13,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mhbench.generate.ChatMessage;
-import org.mhbench.stigma.StimulusFormatException;
+import org.mhbench.stimuli.StimulusFormatException;
 
 /** The JSON Lines dialogue format: the shipped synthetic transcript, and bad files with file:line:reason. */
 class TranscriptLoaderTest {

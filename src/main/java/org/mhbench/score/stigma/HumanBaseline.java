@@ -21,7 +21,7 @@ import org.mhbench.stigma.Question;
 import org.mhbench.stigma.Scale;
 import org.mhbench.stigma.StigmaExperiment;
 import org.mhbench.stigma.StigmaStimuli;
-import org.mhbench.stigma.StimulusFormatException;
+import org.mhbench.stimuli.StimulusFormatException;
 
 /**
  * The GSS 2018 human baseline (Pescosolido et al. 2021, as shipped with the paper in

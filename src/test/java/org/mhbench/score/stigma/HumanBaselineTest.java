@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mhbench.score.SummaryRow;
 import org.mhbench.stigma.StigmaStimuli;
-import org.mhbench.stigma.StimulusFormatException;
+import org.mhbench.stimuli.StimulusFormatException;
 
 /** The human baseline table, read both ways, on a small synthetic table. */
 class HumanBaselineTest {

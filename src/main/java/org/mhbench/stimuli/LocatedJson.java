@@ -1,4 +1,4 @@
-package org.mhbench.stigma;
+package org.mhbench.stimuli;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
