@@ -1,6 +1,5 @@
 package org.mhbench.responses;
 
-import org.mhbench.stimuli.StimulusFormatException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.mhbench.stimuli.StimulusFormatException;
 import org.mhbench.util.Hashing;
 import org.mhbench.util.Home;
 

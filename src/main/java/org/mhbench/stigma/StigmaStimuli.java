@@ -1,11 +1,11 @@
 package org.mhbench.stigma;
 
-import org.mhbench.stimuli.StimulusFormatException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.mhbench.stimuli.StimulusFormatException;
 import org.mhbench.util.Hashing;
 import org.mhbench.util.Home;
 

@@ -1,8 +1,5 @@
 package org.mhbench.stigma;
 
-import org.mhbench.stimuli.StimulusFormatException;
-import org.mhbench.stimuli.StimulusObject;
-import org.mhbench.stimuli.LocatedJson;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -10,6 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.mhbench.stimuli.LocatedJson;
+import org.mhbench.stimuli.StimulusFormatException;
+import org.mhbench.stimuli.StimulusObject;
 
 /**
  * Reads and validates the five stigma stimulus files of one folder (format: {@code stimuli/README.md}).

@@ -1,6 +1,5 @@
 package org.mhbench.stigma;
 
-import org.mhbench.stimuli.StimulusFormatException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mhbench.stimuli.StimulusFormatException;
 
 /** A bad stimulus file is rejected with file, line and reason. */
 class StimuliValidationTest {
