@@ -2,7 +2,7 @@ package org.mhbench.cli;
 
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -29,7 +29,8 @@ final class Progress implements AutoCloseable {
                 .setUpdateIntervalMillis(terminal ? 500 : 60_000)
                 .continuousUpdate();
         if (!terminal) {
-            b.setConsumer(new ConsoleProgressBarConsumer(System.err, 100));
+            // A log, not a screen: one plain line per update, no carriage returns.
+            b.setConsumer(new DelegatingProgressBarConsumer(line -> System.err.println(line.strip()), 100));
         }
         this.bar = b.build();
     }
