@@ -81,6 +81,13 @@ public final class ModelOptions {
             String label = labels.isEmpty() ? (models.isEmpty() ? TestModels.LABEL : null) : labels.get(i);
             out.add(new ModelConfig(p, label, threads, gpuLayers, contextSize, parallel, template, templateEngine));
         }
+        // Labels name the models in every table: two models under one label would be pooled.
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (ModelConfig c : out) {
+            if (!seen.add(c.label())) {
+                throw new UserError("two models are labelled '" + c.label() + "'; give each its own --label");
+            }
+        }
         return out;
     }
 }

@@ -66,6 +66,19 @@ class CliTest {
     }
 
     @Test
+    void twoModelsUnderOneLabelAreRefused() throws IOException {
+        Path a = tmp.resolve("a");
+        Path b = tmp.resolve("b");
+        Files.createDirectories(a);
+        Files.createDirectories(b);
+        Path m1 = Files.copy(TestFixtures.tinyModel(), a.resolve("same.gguf"));
+        Path m2 = Files.copy(TestFixtures.tinyModel(), b.resolve("same.gguf"));
+        Result r = run("run", "-m", m1.toString(), "-m", m2.toString(), "--out", tmp.resolve("run").toString());
+        assertEquals(2, r.status(), r.err());
+        assertTrue(r.err().contains("labelled 'same'"), r.err());
+    }
+
+    @Test
     void damagedModelIsRejectedBeforeNativeCodeSeesIt() throws IOException {
         Path bad = tmp.resolve("bad.gguf");
         Files.write(bad, "GGML not really".getBytes());
