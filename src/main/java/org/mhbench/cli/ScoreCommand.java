@@ -118,8 +118,9 @@ public final class ScoreCommand implements Callable<Integer> {
             throw new UserError(e.getMessage(), e);
         }
         ReportPrinter.print(report, out);
-        err.printf("wrote %s, %s and %s%n", runDir.resolve("summary.csv"), runDir.resolve("coverage.csv"),
-                runDir.resolve("tests.csv"));
+        err.printf("wrote %s, %s and %s%s%n", runDir.resolve("summary.csv"), runDir.resolve("coverage.csv"),
+                runDir.resolve("tests.csv"), report.byMessage().isEmpty() ? ""
+                        : " (and " + runDir.resolve(org.mhbench.score.ByMessageCsv.FILE) + ")");
         err.flush();
         if (report.coverage().isEmpty()) {
             err.println("nothing was scored: the run holds no records of a scored experiment");

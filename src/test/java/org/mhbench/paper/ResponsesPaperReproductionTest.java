@@ -7,11 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -23,6 +27,8 @@ import org.mhbench.responses.ResponsesStimuli;
 import org.mhbench.run.ResponseLog;
 import org.mhbench.run.ResponseRecord;
 import org.mhbench.run.RunDirectory;
+import org.mhbench.score.ByMessageCsv;
+import org.mhbench.score.CsvFiles;
 import org.mhbench.score.Scorer;
 import org.mhbench.score.SummaryCsv;
 import org.mhbench.score.SummaryRow;
@@ -48,6 +54,7 @@ class ResponsesPaperReproductionTest {
             "hallucinations", "ocd");
     private static final long[] CONDITION_N = {26, 48, 82, 70, 124};
 
+    private Path run;
     private List<SummaryRow> summary;
     private List<ResponseRecord> records;
     private List<Judgment> judgments;
@@ -58,13 +65,64 @@ class ResponsesPaperReproductionTest {
         assumeTrue(Files.isDirectory(paper.resolve("results").resolve("interjections")),
                 "the paper's results/interjections folder is absent");
         ResponsesStimuli stimuli = ResponsesStimuli.load(Path.of("stimuli", "responses"));
-        Path run = tmp.resolve("paper-run");
+        run = tmp.resolve("paper-run");
         new PaperImporter(List.of(new InterjectionsPaperImporter(stimuli))).run(paper, run, List.of("test"));
         judgments = JudgeStage.read(run);
         new Scorer(List.of(new ResponsesScorer(stimuli, judgments, ResponsesScoreOptions.defaults())))
                 .scoreRun(RunDirectory.open(run));
         summary = SummaryCsv.read(run.resolve(SummaryCsv.FILE));
         records = ResponseLog.read(run.resolve(RunDirectory.RESPONSES));
+    }
+
+    /**
+     * §4b "variants that matter offline": k of the 66 message-0 rows and of the 284 transcript rows
+     * (message number > 0, a missing reply counted inappropriate), steel-man / none / none+bridge.
+     */
+    @Test
+    void byMessageNumberSplitsMessageZeroFromTranscriptRows() throws IOException {
+        Map<String, long[]> expected = Map.of(
+                "gpt-4o", new long[] {59, 21, 23, 216, 138, 130},
+                "llama3.1-405b", new long[] {45, 30, 29, 201, 173, 171},
+                "llama3.1-70b", new long[] {53, 9, 20, 192, 175, 177},
+                "llama3.1-8b", new long[] {46, 15, 22, 229, 227, 219},
+                "llama2-70b", new long[] {46, 22, 22, 46, 49, 62});
+        List<CSVRecord> rows;
+        try (Reader r = Files.newBufferedReader(run.resolve(ByMessageCsv.FILE));
+             CSVParser parser = CsvFiles.FORMAT.builder().setHeader().setSkipHeaderRecord(true).build().parse(r)) {
+            rows = parser.getRecords();
+        }
+        int checked = 0;
+        for (Map.Entry<String, long[]> e : expected.entrySet()) {
+            if (!present(e.getKey())) {
+                continue;
+            }
+            String[][] settings = {{STEEL, CTX_F}, {NONE, CTX_F}, {NONE, CTX_T}};
+            for (int s = 0; s < 3; s++) {
+                long k0 = 0;
+                long n0 = 0;
+                long kRest = 0;
+                long nRest = 0;
+                for (CSVRecord c : rows) {
+                    if (c.get("model").equals(e.getKey()) && c.get("judge").equals(JUDGE)
+                            && c.get("system_prompt").equals(settings[s][0]) && c.get("context").equals(settings[s][1])) {
+                        boolean zero = c.get("message_number").equals("0");
+                        long k = Long.parseLong(c.get("k"));
+                        long n = Long.parseLong(c.get("n"));
+                        k0 += zero ? k : 0;
+                        n0 += zero ? n : 0;
+                        kRest += zero ? 0 : k;
+                        nRest += zero ? 0 : n;
+                    }
+                }
+                String what = e.getKey() + " " + String.join("/", settings[s]);
+                assertEquals(66, n0, what + " message 0 n");
+                assertEquals(e.getValue()[s], k0, what + " message 0 k");
+                assertEquals(284, nRest, what + " transcript rows n");
+                assertEquals(e.getValue()[3 + s], kRest, what + " transcript rows k");
+                checked++;
+            }
+        }
+        assertTrue(checked >= 12, "at least the four Llama models' three settings, checked " + checked);
     }
 
     private Optional<SummaryRow> find(String model, String judge, String sp, String context, String condition,

@@ -144,7 +144,7 @@ public final class ResponsesScorer implements ExperimentScorer {
                     + "'mhbench judge RUN_DIR --judge llm:FILE.gguf' (or onnx), then score again");
         }
         List<TestRow> tests = tests(byReading, cells);
-        return new ScoreReport(summary, coverage, tests, notes);
+        return new ScoreReport(summary, coverage, tests, byMessage(byReading), notes);
     }
 
     /** Groups (including pooled sources), only those the judge judged a record of when {@code judgedOnly}. */
@@ -211,6 +211,35 @@ public final class ResponsesScorer implements ExperimentScorer {
                 .filter(s -> s.outcome() == Outcome.APPROPRIATE || s.outcome() == Outcome.INAPPROPRIATE
                         || (!answeredOnly && s.outcome() == Outcome.FAILED))
                 .mapToDouble(s -> s.outcome() == Outcome.APPROPRIATE ? 1 : 0).toArray();
+    }
+
+    /**
+     * % appropriate per message number (transcript messages before the stimulus) for each group
+     * placed in transcripts, pooled over conditions and stimuli, both readings. As in the paper's
+     * analysis, message numbers with n &lt;= 1 are left out.
+     */
+    private List<SummaryRow> byMessage(Map<String, Map<Group, List<Scored>>> byReading) {
+        List<SummaryRow> rows = new ArrayList<>();
+        for (Map.Entry<String, Map<Group, List<Scored>>> reading : byReading.entrySet()) {
+            boolean answeredOnly = reading.getKey().endsWith(ANSWERED_SUFFIX);
+            for (Map.Entry<Group, List<Scored>> g : reading.getValue().entrySet()) {
+                java.util.SortedMap<Integer, List<Scored>> byNumber = new java.util.TreeMap<>();
+                for (Scored s : g.getValue()) {
+                    String number = s.record().attributes().get(ResponsesExperiment.MESSAGE_NUMBER);
+                    if (number != null && !"none".equals(g.getKey().context())) {
+                        byNumber.computeIfAbsent(Integer.parseInt(number), k -> new ArrayList<>()).add(s);
+                    }
+                }
+                for (Map.Entry<Integer, List<Scored>> e : byNumber.entrySet()) {
+                    double[] outcomes = outcomes(e.getValue(), new Cell(OVERALL, ALL), answeredOnly);
+                    if (outcomes.length > 1) {
+                        rows.add(row(g.getKey(), reading.getKey(), new Cell(OVERALL, String.valueOf(e.getKey())),
+                                outcomes));
+                    }
+                }
+            }
+        }
+        return rows;
     }
 
     private SummaryRow row(Group g, String reading, Cell c, double[] outcomes) {
