@@ -65,13 +65,16 @@ public final class Scorer {
         return report;
     }
 
-    /** Writes {@code summary.csv}, {@code coverage.csv}, {@code tests.csv} and (when there is one) {@code by_message.csv}. */
+    /** Writes {@code summary.csv}, {@code coverage.csv}, {@code tests.csv} and, when there are such rows, {@code by_message.csv} and {@code attribution.csv}. */
     public static void write(Path folder, ScoreReport report) throws IOException {
         SummaryCsv.write(folder.resolve(SummaryCsv.FILE), report.summary());
         CoverageCsv.write(folder.resolve(CoverageCsv.FILE), report.coverage());
         TestsCsv.write(folder.resolve(TestsCsv.FILE), report.tests());
         if (!report.byMessage().isEmpty()) {
             ByMessageCsv.write(folder.resolve(ByMessageCsv.FILE), report.byMessage());
+        }
+        if (!report.attribution().isEmpty()) {
+            SummaryCsv.write(folder.resolve(SummaryCsv.ATTRIBUTION_FILE), report.attribution());
         }
     }
 }

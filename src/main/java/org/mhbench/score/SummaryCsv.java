@@ -20,6 +20,9 @@ public final class SummaryCsv {
     /** The file name inside a run folder. */
     public static final String FILE = "summary.csv";
 
+    /** The stigma attribution table: same columns, item = question id (see ScoreReport#attribution). */
+    public static final String ATTRIBUTION_FILE = "attribution.csv";
+
     private SummaryCsv() {
     }
 

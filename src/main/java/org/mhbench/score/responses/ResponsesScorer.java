@@ -144,7 +144,7 @@ public final class ResponsesScorer implements ExperimentScorer {
                     + "'mhbench judge RUN_DIR --judge llm:FILE.gguf' (or onnx), then score again");
         }
         List<TestRow> tests = tests(byReading, cells);
-        return new ScoreReport(summary, coverage, tests, byMessage(byReading), notes);
+        return new ScoreReport(summary, coverage, tests, byMessage(byReading), List.of(), notes);
     }
 
     /** Groups (including pooled sources), only those the judge judged a record of when {@code judgedOnly}. */

@@ -67,15 +67,18 @@ public final class StigmaScorer implements ExperimentScorer {
         }
         List<TestRow> tests = new StigmaTests(cells, options.alpha()).tests(groups);
         List<String> notes = new ArrayList<>();
+        HumanBaseline baseline = null;
         if (options.humanBaseline() != null) {
-            HumanBaseline baseline = HumanBaseline.load(options.humanBaseline(), stimuli);
+            baseline = HumanBaseline.load(options.humanBaseline(), stimuli);
             summary.addAll(baseline.summaryRows(cells));
             notes.addAll(baseline.notes());
         } else {
             notes.add("human baseline skipped: give --human-baseline FILE (the GSS 2018 table, "
                     + "e.g. <paper>/external_data/human_data_2018.csv) to add it");
         }
-        return new ScoreReport(summary, coverage, tests, notes);
+        List<SummaryRow> attribution = new AttributionTable(stimuli, options.bootstrap(), options.seed())
+                .rows(groups, baseline);
+        return new ScoreReport(summary, coverage, tests, List.of(), attribution, notes);
     }
 
     private SummaryRow row(GroupKey g, String condition, String item, double[] outcomes) {
