@@ -17,6 +17,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
                 RunCommand.class,
                 ScoreCommand.class,
+                ReportCommand.class,
                 JudgeCommand.class,
                 GenerateCommand.class,
                 ModelsCommand.class,

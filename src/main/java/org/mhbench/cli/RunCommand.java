@@ -170,8 +170,20 @@ final class RunCommand implements Callable<Integer> {
             if (scored != ExitCodes.OK) {
                 return scored;
             }
+            writeReport(dir.root(), err);
         }
         return anyFailed ? ExitCodes.FAILED : ExitCodes.OK;
+    }
+
+    /** Writes RUN_DIR/report; a report that fails is a note, never a failed run (the scores are written). */
+    private static void writeReport(Path runDir, PrintWriter err) {
+        try {
+            ReportCommand.report(runDir, null, err);
+        } catch (Exception | LinkageError e) {
+            err.println("note: the report could not be written (" + ErrorHandler.messageOf(e) + "); retry with "
+                    + "'mhbench report " + runDir + "'");
+            err.flush();
+        }
     }
 
     private Manifest startManifest(RunDirectory dir, String experimentId, Map<String, Object> parameters)

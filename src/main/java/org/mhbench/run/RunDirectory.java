@@ -18,7 +18,9 @@ import org.mhbench.util.PrivateFiles;
  * RUN_DIR/bridges.jsonl     bridging turns written by a local model (responses, --contextualize)
  * RUN_DIR/workers/*.log     stderr of each model's worker process
  * RUN_DIR/usage.csv         tokens and time per model, written by {@code mhbench run}
- * RUN_DIR/summary.csv       written by {@code mhbench score}, with coverage.csv and tests.csv
+ * RUN_DIR/summary.csv       written by {@code mhbench score}, with coverage.csv, tests.csv and, when
+ *                           they apply, by_message.csv and attribution.csv
+ * RUN_DIR/report/           report.md and PNG charts, written by {@code mhbench report}
  * </pre>
  * Everything is created owner-only: outputs may hold sensitive clinical text.
  */

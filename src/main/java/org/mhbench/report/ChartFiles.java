@@ -1,0 +1,126 @@
+package org.mhbench.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Line2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.AxesChartStyler;
+import org.knowm.xchart.style.Styler;
+import org.mhbench.util.PrivateFiles;
+
+/**
+ * The look shared by the report's charts (size, fonts, palette, y from 0 to 1, legend below) and
+ * their PNG output. Rendering is headless: {@code java.awt.headless} is set before any AWT class is
+ * used, so reports can be written on servers without a display.
+ */
+final class ChartFiles {
+
+    static {
+        headless();
+    }
+
+    /** Chart size in pixels. */
+    static final int WIDTH = 900;
+    static final int HEIGHT = 500;
+
+    /** Model colours: the Okabe–Ito palette (distinguishable with common colour-vision deficiencies). */
+    static final List<Color> MODEL_COLORS = List.of(new Color(0x0072B2), new Color(0xE69F00), new Color(0x009E73),
+            new Color(0xCC79A7), new Color(0x56B4E9), new Color(0xD55E00), new Color(0x8C6D1F), new Color(0x6A3D9A));
+
+    /** Colours of reference series (survey baselines): greys, so they read as "not a model". */
+    static final List<Color> REFERENCE_COLORS = List.of(new Color(0x7F7F7F), new Color(0xBDBDBD),
+            new Color(0x4D4D4D));
+
+    private static final Color WHISKER = new Color(0x222222);
+
+    private ChartFiles() {
+    }
+
+    /** Sets {@code java.awt.headless=true} unless the user chose otherwise; call before any AWT use. */
+    static void headless() {
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
+    }
+
+    /** The colour of the i-th model (cycling). */
+    static Color modelColor(int i) {
+        return MODEL_COLORS.get(Math.floorMod(i, MODEL_COLORS.size()));
+    }
+
+    /** Applies the shared style: white background, readable fonts, legend below, y axis 0–1. */
+    static void style(AxesChartStyler s) {
+        s.setChartBackgroundColor(Color.WHITE);
+        s.setPlotBackgroundColor(Color.WHITE);
+        s.setPlotBorderVisible(false);
+        s.setPlotGridLinesColor(new Color(0xDDDDDD));
+        s.setPlotGridVerticalLinesVisible(false);
+        s.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
+        s.setChartTitleBoxVisible(false);
+        s.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+        s.setAxisTickLabelsFont(TICK_FONT);
+        s.setLegendFont(LEGEND_FONT);
+        // right of the plot, one entry a line: a horizontal legend below does not wrap and cuts long lists
+        s.setLegendPosition(Styler.LegendPosition.OutsideE);
+        s.setLegendLayout(Styler.LegendLayout.Vertical);
+        s.setLegendBorderColor(Color.WHITE);
+        s.setYAxisMin(0.0);
+        s.setYAxisMax(1.0);
+        s.setYAxisDecimalPattern("0.0");
+        s.setAntiAlias(true);
+    }
+
+    /** The font of axis tick labels. */
+    static final Font TICK_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+    /** The font of legend entries. */
+    static final Font LEGEND_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+
+    /** The width of {@code text} in {@code font}, in pixels, as the chart will draw it. */
+    static double textWidth(String text, Font font) {
+        BufferedImage scratch = new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = scratch.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            return font.getStringBounds(text, g.getFontRenderContext()).getWidth();
+        } finally {
+            g.dispose();
+        }
+    }
+
+    /** Draws a 95% interval in near-black: a line from {@code yLow} to {@code yHigh} (screen units) with caps. */
+    static void whisker(Graphics2D g, double x, double yLow, double yHigh, double capWidth) {
+        whisker(g, x, yLow, yHigh, capWidth, WHISKER, 1.5f);
+    }
+
+    /** Draws a 95% interval in {@code color}, {@code strokeWidth} pixels wide. */
+    static void whisker(Graphics2D g, double x, double yLow, double yHigh, double capWidth, Color color,
+                        float strokeWidth) {
+        g.setColor(color);
+        g.setStroke(new BasicStroke(strokeWidth));
+        g.draw(new Line2D.Double(x, yLow, x, yHigh));
+        g.draw(new Line2D.Double(x - capWidth / 2, yLow, x + capWidth / 2, yLow));
+        g.draw(new Line2D.Double(x - capWidth / 2, yHigh, x + capWidth / 2, yHigh));
+    }
+
+    /** Writes the chart as a PNG, owner-only, replacing {@code file} atomically. */
+    static void writePng(Chart<?, ?> chart, Path file) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.deleteIfExists(tmp);
+        PrivateFiles.file(tmp);
+        try (OutputStream out = Files.newOutputStream(tmp)) {
+            BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
+        }
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+    }
+}

@@ -1,0 +1,58 @@
+package org.mhbench.report;
+
+import java.util.Locale;
+
+/** Number formats of the report: rates and interval ends with 3 decimals, "–" for a missing value. */
+final class Fmt {
+
+    /** Shown where a value is missing (NaN, n = 0, unknown count). */
+    static final String NONE = "–";
+
+    private Fmt() {
+    }
+
+    /** A rate or interval end, 3 decimals ({@code 0.748}); {@link #NONE} for NaN. */
+    static String rate(double x) {
+        return Double.isFinite(x) ? String.format(Locale.ROOT, "%.3f", x) : NONE;
+    }
+
+    /** {@code rate [low, high]}, or the rate alone when the interval is missing. */
+    static String rateWithCi(double rate, double low, double high) {
+        if (!Double.isFinite(rate)) {
+            return NONE;
+        }
+        if (!Double.isFinite(low) || !Double.isFinite(high)) {
+            return rate(rate);
+        }
+        return rate(rate) + " [" + rate(low) + ", " + rate(high) + "]";
+    }
+
+    /** A count; {@link #NONE} when unknown (negative). */
+    static String count(long n) {
+        return n < 0 ? NONE : Long.toString(n);
+    }
+
+    /** A quantity with one decimal (seconds, tokens per second); {@link #NONE} for NaN. */
+    static String oneDecimal(double x) {
+        return Double.isFinite(x) ? String.format(Locale.ROOT, "%.1f", x) : NONE;
+    }
+
+    /** A parameter count as people say it: {@code 2.1 M}, {@code 8.03 B}; {@link #NONE} when unknown. */
+    static String parameters(long n) {
+        if (n <= 0) {
+            return NONE;
+        }
+        if (n >= 1_000_000_000L) {
+            return String.format(Locale.ROOT, "%.3g B", n / 1e9);
+        }
+        if (n >= 1_000_000L) {
+            return String.format(Locale.ROOT, "%.3g M", n / 1e6);
+        }
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    /** A condition or item id for people: {@code alcohol_dependence} → {@code alcohol dependence}. */
+    static String label(String id) {
+        return id.replace('_', ' ');
+    }
+}

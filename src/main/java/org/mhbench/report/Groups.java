@@ -1,0 +1,52 @@
+package org.mhbench.report;
+
+import java.awt.Color;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.mhbench.score.SummaryRow;
+
+/** Ordering of the values in a table's column and turning summary rows into chart series. */
+final class Groups {
+
+    /** The pooled condition, always shown last. */
+    static final String OVERALL = "overall";
+
+    private Groups() {
+    }
+
+    /** The distinct {@code values}: those in {@code preferred} in its order, then the others as they appear. */
+    static List<String> ordered(List<String> values, List<String> preferred) {
+        Set<String> present = new LinkedHashSet<>(values);
+        List<String> out = new ArrayList<>();
+        preferred.stream().filter(present::contains).forEach(out::add);
+        present.stream().filter(v -> !out.contains(v)).forEach(out::add);
+        return out;
+    }
+
+    /** As {@link #ordered}, with {@link #OVERALL} moved to the end. */
+    static List<String> conditions(List<String> values, List<String> preferred) {
+        List<String> out = new ArrayList<>(ordered(values, preferred));
+        if (out.remove(OVERALL)) {
+            out.add(OVERALL);
+        }
+        return out;
+    }
+
+    /** A bar series of the rows' rates, one per category (NaN where a category has no row). */
+    static BarSeries bars(String name, List<String> categories, Map<String, SummaryRow> byCategory, boolean ci,
+                          Color color) {
+        List<Double> values = new ArrayList<>();
+        List<Double> low = new ArrayList<>();
+        List<Double> high = new ArrayList<>();
+        for (String c : categories) {
+            SummaryRow r = byCategory.get(c);
+            values.add(r == null ? Double.NaN : r.rate());
+            low.add(r == null ? Double.NaN : r.ciLow());
+            high.add(r == null ? Double.NaN : r.ciHigh());
+        }
+        return new BarSeries(name, values, ci ? low : null, ci ? high : null, color);
+    }
+}

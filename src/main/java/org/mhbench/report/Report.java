@@ -1,0 +1,60 @@
+package org.mhbench.report;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.List;
+import org.mhbench.util.PrivateFiles;
+
+/**
+ * The last stage of the pipeline: a scored run folder as a human-readable report,
+ * {@code report.md} plus PNG charts beside it. Every number comes from the run's CSV files
+ * ({@link RunTables}); nothing is recomputed.
+ */
+public final class Report {
+
+    /** The default output folder inside a run folder. */
+    public static final String FOLDER = "report";
+    /** The markdown file's name. */
+    public static final String FILE = "report.md";
+
+    private Report() {
+    }
+
+    /**
+     * What was written.
+     *
+     * @param markdown the report file
+     * @param charts   the PNG charts, in the order the report shows them
+     */
+    public record Written(Path markdown, List<Path> charts) {
+    }
+
+    /**
+     * Writes the report of {@code runDir} into {@code outDir} (created owner-only; existing files of the
+     * same names are replaced). {@code runDir/summary.csv} must exist.
+     *
+     * @throws IOException when a file cannot be read or written, or a CSV file is malformed (the
+     *                     message names the file)
+     */
+    public static Written write(Path runDir, Path outDir) throws IOException {
+        ChartFiles.headless();
+        RunTables tables = RunTables.read(runDir);
+        PrivateFiles.directory(outDir);
+        ChartOutput charts = new ChartOutput(outDir);
+        String markdown = HeaderSection.render(tables, Instant.now())
+                + StigmaSection.render(tables, charts)
+                + ResponsesSection.render(tables, charts)
+                + CostSection.render(tables.usage());
+        Path file = outDir.resolve(FILE);
+        Path tmp = outDir.resolve(FILE + ".tmp");
+        Files.deleteIfExists(tmp);
+        PrivateFiles.file(tmp);
+        Files.writeString(tmp, markdown, StandardCharsets.UTF_8);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+        return new Written(file, charts.written());
+    }
+}

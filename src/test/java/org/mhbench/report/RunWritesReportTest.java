@@ -1,0 +1,30 @@
+package org.mhbench.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mhbench.TestFixtures;
+
+/** {@code mhbench run} writes the report after scoring, with the test-model warning. */
+class RunWritesReportTest {
+
+    @Test
+    void runEndsWithAReport(@TempDir Path tmp) throws IOException {
+        String tiny = TestFixtures.tinyModel().toString();
+        Path dir = tmp.resolve("run");
+        ReportTest.Result r = ReportTest.run("run", "-e", "responses", "-m", tiny, "--label",
+                "mhbench-test-tiny-random", "--judge", "llm:" + tiny, "--max-tokens", "2", "-t", "1",
+                "--system-prompt", "none", "--out", dir.toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.err().contains("wrote " + dir.resolve("report").resolve(Report.FILE)), r.err());
+        String md = Files.readString(dir.resolve("report").resolve(Report.FILE));
+        assertTrue(md.contains("⚠ Warning: mhbench-test-tiny-random"), md);
+        assertTrue(md.contains("## Appropriate responses"), md);
+        assertTrue(md.contains("## Cost"), md);
+    }
+}
