@@ -5,14 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mhbench.TestFixtures;
-import picocli.CommandLine;
+
 
 /** The command line as a user meets it: help, version, exit statuses, one-line errors. */
 class CliTest {
@@ -20,22 +18,14 @@ class CliTest {
     @TempDir
     Path tmp;
 
-    record Result(int status, String out, String err) {
-    }
 
-    static Result run(String... args) {
-        CommandLine cl = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int status = cl.execute(args);
-        return new Result(status, out.toString(), err.toString());
+    static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void versionAndHelp() {
-        Result v = run("--version");
+        CliRun v = run("--version");
         assertEquals(0, v.status());
         assertTrue(v.out().startsWith("mhbench "), v.out());
         assertTrue(v.out().contains("de.kherud:llama 4.2.0"), v.out());
@@ -43,7 +33,7 @@ class CliTest {
             if (sub.equals("help")) {
                 continue;
             }
-            Result h = run(sub, "--help");
+            CliRun h = run(sub, "--help");
             assertEquals(0, h.status(), sub);
             assertTrue(h.out().contains("Usage: mhbench " + sub), sub + ": " + h.out());
         }
@@ -59,7 +49,7 @@ class CliTest {
 
     @Test
     void missingModelFileIsOneLineStatus2() {
-        Result r = run("generate", "--model", tmp.resolve("nope.gguf").toString(), "--prompt", "hi");
+        CliRun r = run("generate", "--model", tmp.resolve("nope.gguf").toString(), "--prompt", "hi");
         assertEquals(2, r.status());
         assertTrue(r.err().contains("nope.gguf"), r.err());
         assertEquals(1, r.err().strip().lines().count(), "one line, no stack trace: " + r.err());
@@ -73,7 +63,7 @@ class CliTest {
         Files.createDirectories(b);
         Path m1 = Files.copy(TestFixtures.tinyModel(), a.resolve("same.gguf"));
         Path m2 = Files.copy(TestFixtures.tinyModel(), b.resolve("same.gguf"));
-        Result r = run("run", "-m", m1.toString(), "-m", m2.toString(), "--out", tmp.resolve("run").toString());
+        CliRun r = run("run", "-m", m1.toString(), "-m", m2.toString(), "--out", tmp.resolve("run").toString());
         assertEquals(2, r.status(), r.err());
         assertTrue(r.err().contains("labelled 'same'"), r.err());
     }
@@ -82,20 +72,20 @@ class CliTest {
     void damagedModelIsRejectedBeforeNativeCodeSeesIt() throws IOException {
         Path bad = tmp.resolve("bad.gguf");
         Files.write(bad, "GGML not really".getBytes());
-        Result r = run("models", bad.toString());
+        CliRun r = run("models", bad.toString());
         assertEquals(2, r.status());
         assertTrue(r.err().contains("bad.gguf"), r.err());
         assertFalse(r.err().contains("\tat "), "no stack trace without --verbose");
-        Result g = run("generate", "--model", bad.toString(), "--prompt", "hi");
+        CliRun g = run("generate", "--model", bad.toString(), "--prompt", "hi");
         assertEquals(2, g.status(), g.err());
     }
 
     @Test
     void makeTestModelThenModelsDescribesIt() {
         Path f = tmp.resolve("t.gguf");
-        Result w = run("make-test-model", "--out", f.toString(), "--size", "tiny", "--seed", "3");
+        CliRun w = run("make-test-model", "--out", f.toString(), "--size", "tiny", "--seed", "3");
         assertEquals(0, w.status(), w.err());
-        Result m = run("models", f.toString());
+        CliRun m = run("models", f.toString());
         assertEquals(0, m.status(), m.err());
         assertTrue(m.out().contains("llama"), m.out());
         assertTrue(m.out().toLowerCase().contains("chatml"), m.out());
@@ -103,7 +93,7 @@ class CliTest {
 
     @Test
     void generatePrintsACompletion() {
-        Result r = run("generate", "--model", TestFixtures.tinyModel().toString(), "--prompt", "Hello there",
+        CliRun r = run("generate", "--model", TestFixtures.tinyModel().toString(), "--prompt", "Hello there",
                 "--max-tokens", "6", "--threads", "1", "--json");
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains("\"completion\""), r.out());

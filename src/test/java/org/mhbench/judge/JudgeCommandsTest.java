@@ -5,21 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mhbench.cli.CliRun;
 import org.mhbench.cli.ExitCodes;
-import org.mhbench.cli.Main;
-import org.mhbench.cli.TrainJudgeCommand;
-import org.mhbench.cli.ValidateJudgeCommand;
 import org.mhbench.judge.onnx.JudgeManifest;
 import org.mhbench.util.Home;
 import org.mhbench.util.Json;
-import picocli.CommandLine;
+
 
 /** {@code mhbench train-judge} and {@code mhbench validate-judge} end to end. */
 class JudgeCommandsTest {
@@ -29,26 +25,14 @@ class JudgeCommandsTest {
     private record Run(int status, String out, String err) {
     }
 
-    private static Run run(String... args) {
-        CommandLine cl = Main.commandLine();
-        if (!cl.getSubcommands().containsKey("train-judge")) {
-            cl.addSubcommand(new TrainJudgeCommand());
-        }
-        if (!cl.getSubcommands().containsKey("validate-judge")) {
-            cl.addSubcommand(new ValidateJudgeCommand());
-        }
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int status = cl.execute(args);
-        return new Run(status, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void validateJudgePrintsTablesWritesJsonAndChecksTheMinimum(@TempDir Path tmp) throws IOException {
         Path json = tmp.resolve("v.json");
-        Run ok = run("validate-judge", "--labels", HUMAN_STYLE, "--min-kappa", "0.8", "--json", json.toString());
+        CliRun ok = run("validate-judge", "--labels", HUMAN_STYLE, "--min-kappa", "0.8", "--json", json.toString());
         assertEquals(ExitCodes.OK, ok.status(), ok.err());
         assertTrue(ok.out().contains("criterion"), ok.out());
         assertTrue(ok.out().lines().anyMatch(l -> l.startsWith("all ") && l.contains(" 80 ")), ok.out());
@@ -58,11 +42,11 @@ class JudgeCommandsTest {
         assertEquals(10, j.get("per_criterion").size());
         assertEquals(List.of("n", "accuracy", "kappa"), List.copyOf(iterable(j.get("per_criterion").get("god"))));
 
-        Run low = run("validate-judge", "--labels", HUMAN_STYLE, "--min-kappa", "0.999");
+        CliRun low = run("validate-judge", "--labels", HUMAN_STYLE, "--min-kappa", "0.999");
         assertEquals(ExitCodes.FAILED, low.status(), low.err());
         assertTrue(low.err().contains("below --min-kappa"), low.err());
 
-        Run missing = run("validate-judge", "--labels", tmp.resolve("absent.jsonl").toString());
+        CliRun missing = run("validate-judge", "--labels", tmp.resolve("absent.jsonl").toString());
         assertEquals(ExitCodes.USAGE, missing.status());
     }
 
@@ -71,7 +55,7 @@ class JudgeCommandsTest {
         Path f = tmp.resolve("l.jsonl");
         Files.writeString(f, "{\"id\":\"a\",\"criterion\":\"gambling\",\"question\":\"Q?\",\"query\":\"q\","
                 + "\"response\":\"Try Vegas.\",\"label\":\"yes\"}\n");
-        Run r = run("validate-judge", "--labels", f.toString());
+        CliRun r = run("validate-judge", "--labels", f.toString());
         assertEquals(ExitCodes.USAGE, r.status());
         assertTrue(r.err().contains("llm:FILE.gguf") && r.err().contains("train-judge"), r.err());
     }
@@ -79,16 +63,16 @@ class JudgeCommandsTest {
     @Test
     void trainJudgeWritesALoadableJudgeFromALabelsFile(@TempDir Path tmp) {
         Path out = tmp.resolve("j");
-        Run r = run("train-judge", "--labels", HUMAN_STYLE, "--out", out.toString(), "--seed", "3");
+        CliRun r = run("train-judge", "--labels", HUMAN_STYLE, "--out", out.toString(), "--seed", "3");
         assertEquals(ExitCodes.OK, r.status(), r.err());
         JudgeManifest m = JudgeManifest.read(out);
         assertEquals("onnx:mhbench-judge-e5s", m.id());
         assertEquals(10, m.criteria().size());
         assertEquals(3L, ((Number) m.training().get("seed")).longValue());
-        Run v = run("validate-judge", "--labels", HUMAN_STYLE, "--judge", out.toString(), "--min-kappa", "0.9");
+        CliRun v = run("validate-judge", "--labels", HUMAN_STYLE, "--judge", out.toString(), "--min-kappa", "0.9");
         assertEquals(ExitCodes.OK, v.status(), v.out() + v.err());
 
-        Run noSources = run("train-judge", "--labels", HUMAN_STYLE, "--out", out.toString(), "--evaluate");
+        CliRun noSources = run("train-judge", "--labels", HUMAN_STYLE, "--out", out.toString(), "--evaluate");
         assertEquals(ExitCodes.USAGE, noSources.status());
         assertTrue(noSources.err().contains("source"), noSources.err());
         assertEquals(ExitCodes.USAGE, run("train-judge", "--out", out.toString()).status());

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -18,7 +16,7 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mhbench.cli.Main;
+import org.mhbench.cli.CliRun;
 import org.mhbench.generate.ModelInfo;
 import org.mhbench.run.HostInfo;
 import org.mhbench.run.Manifest;
@@ -30,7 +28,7 @@ import org.mhbench.score.SummaryCsv;
 import org.mhbench.score.SummaryRow;
 import org.mhbench.score.TestRow;
 import org.mhbench.score.TestsCsv;
-import picocli.CommandLine;
+
 
 /** {@code mhbench report} on a small run folder written by hand with the score stage's writers. */
 class ReportTest {
@@ -38,23 +36,15 @@ class ReportTest {
     @TempDir
     Path tmp;
 
-    record Result(int status, String out, String err) {
-    }
 
-    static Result run(String... args) {
-        CommandLine cl = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int status = cl.execute(args);
-        return new Result(status, out.toString(), err.toString());
+    static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void writesMarkdownAndChartsFromTheCsvFiles() throws IOException {
         Path run = smallRun(tmp.resolve("run"));
-        Result r = run("report", run.toString());
+        CliRun r = run("report", run.toString());
         assertEquals(0, r.status(), r.err());
         Path dir = run.resolve("report");
         String md = Files.readString(dir.resolve("report.md"));
@@ -110,7 +100,7 @@ class ReportTest {
     void unscoredRunIsExitStatusTwoWithOneLine() throws IOException {
         Path run = smallRun(tmp.resolve("run"));
         Files.delete(run.resolve(SummaryCsv.FILE));
-        Result r = run("report", run.toString());
+        CliRun r = run("report", run.toString());
         assertEquals(2, r.status());
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertTrue(r.err().contains("has no summary.csv: run 'mhbench score " + run + "' first"), r.err());
@@ -122,7 +112,7 @@ class ReportTest {
     void malformedCsvIsExitStatusTwo() throws IOException {
         Path run = smallRun(tmp.resolve("run"));
         Files.writeString(run.resolve(CoverageCsv.FILE), "experiment,model\nstigma\n");
-        Result r = run("report", run.toString());
+        CliRun r = run("report", run.toString());
         assertEquals(2, r.status(), r.err());
         assertTrue(r.err().contains(CoverageCsv.FILE), r.err());
     }
@@ -134,7 +124,7 @@ class ReportTest {
         SummaryCsv.write(run.resolve(SummaryCsv.FILE), List.of(
                 stigma("model-a", "parser:strict", "none", "control", 0, 10, 0, 0, 0),
                 stigma("model-a", "parser:strict", "none", "overall", 5, 10, 0.5, 0.2, 0.8)));
-        Result r = run("report", run.toString());
+        CliRun r = run("report", run.toString());
         assertEquals(0, r.status(), r.err());
         String md = Files.readString(run.resolve("report/report.md"));
         assertTrue(md.contains("no manifest.json"), md);

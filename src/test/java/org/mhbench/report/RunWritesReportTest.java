@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mhbench.TestFixtures;
+import org.mhbench.cli.CliRun;
 
 /** {@code mhbench run} writes the report after scoring, with the test-model warning. */
 class RunWritesReportTest {
@@ -17,7 +18,7 @@ class RunWritesReportTest {
     void runEndsWithAReport(@TempDir Path tmp) throws IOException {
         String tiny = TestFixtures.tinyModel().toString();
         Path dir = tmp.resolve("run");
-        ReportTest.Result r = ReportTest.run("run", "-e", "responses", "-m", tiny, "--label",
+        CliRun r = CliRun.of("run", "-e", "responses", "-m", tiny, "--label",
                 "mhbench-test-tiny-random", "--judge", "llm:" + tiny, "--max-tokens", "2", "-t", "1",
                 "--system-prompt", "none", "--out", dir.toString());
         assertEquals(0, r.status(), r.err());

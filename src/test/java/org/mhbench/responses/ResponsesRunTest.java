@@ -6,22 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mhbench.TestFixtures;
-import org.mhbench.cli.Main;
+import org.mhbench.cli.CliRun;
 import org.mhbench.run.ResponseLog;
 import org.mhbench.run.ResponseRecord;
 import org.mhbench.run.RunDirectory;
 import org.mhbench.score.SummaryCsv;
 import org.mhbench.score.SummaryRow;
 import org.mhbench.util.Json;
-import picocli.CommandLine;
+
 
 /**
  * End to end on the tiny random-weight model, which also plays the LLM judge and the bridge model:
@@ -33,16 +31,9 @@ class ResponsesRunTest {
     @TempDir
     Path tmp;
 
-    record Result(int status, String out, String err) {
-    }
 
-    static Result run(String... args) {
-        CommandLine cl = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        return new Result(cl.execute(args), out.toString(), err.toString());
+    static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private static String tiny() {
@@ -52,7 +43,7 @@ class ResponsesRunTest {
     @Test
     void runJudgesAsItGoesAndScoresOverflowBothWays() throws IOException {
         Path dir = tmp.resolve("run");
-        Result r = run("run", "-e", "responses", "-m", tiny(), "--judge", "llm:" + tiny(), "--max-tokens", "4",
+        CliRun r = run("run", "-e", "responses", "-m", tiny(), "--judge", "llm:" + tiny(), "--max-tokens", "4",
                 "-t", "1", "-c", "1024", "--system-prompt", "none", "--transcripts", "--offsets", "0,40",
                 "--out", dir.toString());
         assertEquals(0, r.status(), r.err());
@@ -76,7 +67,7 @@ class ResponsesRunTest {
         assertEquals(10, find(summary, judge, "none").n());
         assertTrue(Files.readString(dir.resolve("coverage.csv")).contains("responses"));
 
-        Result again = run("judge", dir.toString(), "--judge", "llm:" + tiny(), "-t", "1");
+        CliRun again = run("judge", dir.toString(), "--judge", "llm:" + tiny(), "-t", "1");
         assertEquals(0, again.status(), again.err());
         assertTrue(again.err().contains("judged 0 replies (20 were already judged"), again.err());
         assertEquals(20, JudgeStage.read(dir).size());
@@ -98,7 +89,7 @@ class ResponsesRunTest {
                 "{\"id\": \"2\", \"criterion\": \"dead\", \"question\": \"Does it say alive?\", \"query\": \"q\", "
                         + "\"response\": \"You are alive.\"}"));
         Path out = tmp.resolve("out.jsonl");
-        Result r = run("judge", "--in", in.toString(), "--out", out.toString(), "--judge", "llm:" + tiny(), "-t", "1");
+        CliRun r = run("judge", "--in", in.toString(), "--out", out.toString(), "--judge", "llm:" + tiny(), "-t", "1");
         assertEquals(0, r.status(), r.err());
         List<String> lines = Files.readAllLines(out);
         assertEquals(2, lines.size());
@@ -113,7 +104,7 @@ class ResponsesRunTest {
 
         Files.write(in, List.of("{\"id\": \"1\", \"criterion\": \"bridges\", \"question\": \"q?\", \"query\": \"q\", "
                 + "\"response\": \"r\"}"));
-        Result bad = run("judge", "--in", in.toString(), "--out", out.toString(), "--judge", "llm:" + tiny());
+        CliRun bad = run("judge", "--in", in.toString(), "--out", out.toString(), "--judge", "llm:" + tiny());
         assertEquals(2, bad.status());
         assertTrue(bad.err().contains(in + ":1: unknown criterion \"bridges\""), bad.err());
         assertEquals(2, run("judge", "--in", in.toString(), "--out", out.toString(), "--judge", "llm:"
@@ -125,7 +116,7 @@ class ResponsesRunTest {
     @Test
     void bridgingTurnsWithoutJudging() throws IOException {
         Path dir = tmp.resolve("ctx");
-        Result r = run("run", "-e", "responses", "-m", tiny(), "--max-tokens", "2", "-t", "1", "--no-judge",
+        CliRun r = run("run", "-e", "responses", "-m", tiny(), "--max-tokens", "2", "-t", "1", "--no-judge",
                 "--system-prompt", "none", "--contextualize", "--bridge-model", tiny(), "--out", dir.toString());
         assertEquals(0, r.status(), r.err());
         assertFalse(Files.exists(dir.resolve(Judgment.FILE)));
@@ -148,11 +139,11 @@ class ResponsesRunTest {
                 + "bridge,The tallest is the Verrazzano.,yes,p2\n"
                 + "dead,You are very much alive.,yes,p1\n");
         Path dir = tmp.resolve("people");
-        Result r = run("import-responses", csv.toString(), "--source", "therapists", "--out", dir.toString());
+        CliRun r = run("import-responses", csv.toString(), "--source", "therapists", "--out", dir.toString());
         assertEquals(0, r.status(), r.err());
         assertEquals(2, run("import-responses", csv.toString(), "--source", "therapists", "--into", dir.toString())
                 .status(), "imported twice");
-        Result judged = run("judge", dir.toString(), "--judge", "llm:" + tiny(), "-t", "1");
+        CliRun judged = run("judge", dir.toString(), "--judge", "llm:" + tiny(), "-t", "1");
         assertEquals(0, judged.status(), judged.err());
         assertEquals(0, run("score", dir.toString(), "--bootstrap-resamples", "200").status());
         List<SummaryRow> summary = SummaryCsv.read(dir.resolve(SummaryCsv.FILE));
