@@ -11,12 +11,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.mhbench.WordRuns;
 import org.mhbench.paper.PaperDir;
 import org.mhbench.transcripts.Transcript;
 import org.mhbench.transcripts.TranscriptLoader;
@@ -24,14 +22,12 @@ import org.mhbench.transcripts.Turn;
 import org.mhbench.util.Json;
 
 /**
- * Our responses stimuli, criteria and fixed texts are our own words: no run of {@value #N} words from the
+ * Our responses stimuli, criteria and fixed texts are our own words: no run of {@value org.mhbench.WordRuns#N} words from the
  * paper's stimuli (scripted turns included), criterion questions or judge prompt appears in them. (The
  * paper's texts are read at test time only.)
  */
 class OwnWordingTest {
 
-    static final int N = 6;
-    private static final Pattern WORD = Pattern.compile("[a-z0-9']+");
 
     @Test
     void noSixWordRunOfThePapersTexts() throws IOException {
@@ -47,15 +43,15 @@ class OwnWordingTest {
                 JsonNode row = Json.LENIENT.readTree(line);
                 JsonNode interjection = row.get("interjection");
                 if (interjection.isArray()) {
-                    interjection.forEach(t -> theirs.addAll(grams(t.asText())));
+                    interjection.forEach(t -> theirs.addAll(WordRuns.of(t.asText())));
                 } else {
-                    theirs.addAll(grams(interjection.asText()));
+                    theirs.addAll(WordRuns.of(interjection.asText()));
                 }
-                theirs.addAll(grams(row.get("verification_prompt").asText()));
+                theirs.addAll(WordRuns.of(row.get("verification_prompt").asText()));
                 JsonNode prompt = row.path("classification_prompt");
                 if (prompt.isArray() && !prompt.isEmpty()) {
                     String content = prompt.get(0).path("content").asText();
-                    theirs.addAll(grams(content.substring(0, content.indexOf('\n'))));
+                    theirs.addAll(WordRuns.of(content.substring(0, content.indexOf('\n'))));
                 }
             }
         }
@@ -71,27 +67,7 @@ class OwnWordingTest {
         for (Transcript t : TranscriptLoader.loadDir(Path.of("stimuli", "transcripts"), null)) {
             t.turns().stream().map(Turn::text).forEach(texts::add);
         }
-        List<String> shared = new ArrayList<>();
-        for (String t : texts) {
-            for (String g : grams(t)) {
-                if (theirs.contains(g)) {
-                    shared.add(g);
-                }
-            }
-        }
-        assertEquals(List.of(), shared);
+        assertEquals(List.of(), WordRuns.shared(texts, theirs));
     }
 
-    private static List<String> grams(String text) {
-        List<String> words = new ArrayList<>();
-        Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT).replace('\u2019', '\''));
-        while (m.find()) {
-            words.add(m.group());
-        }
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i + N <= words.size(); i++) {
-            out.add(String.join(" ", words.subList(i, i + N)));
-        }
-        return out;
-    }
 }

@@ -10,34 +10,30 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.mhbench.WordRuns;
 import org.mhbench.paper.PaperDir;
 import org.mhbench.util.Json;
 
 /**
- * Our stimuli are our own words: no run of {@value #N} words from the paper's vignettes or questions
+ * Our stimuli are our own words: no run of {@value org.mhbench.WordRuns#N} words from the paper's vignettes or questions
  * appears in our expanded vignettes, questions, instructions or steel-man prompt. (The paper's texts
  * are read at test time only.)
  */
 class OwnWordingTest {
 
-    static final int N = 6;
-    private static final Pattern WORD = Pattern.compile("[a-z0-9']+");
 
     @Test
     void noSixWordRunOfThePapersTextsInOurStimuli() throws IOException {
         Path paper = PaperDir.require();
         Set<String> theirs = new HashSet<>();
         for (String line : Files.readAllLines(paper.resolve("data/questions.jsonl"), StandardCharsets.UTF_8)) {
-            theirs.addAll(grams(Json.LENIENT.readTree(line).get("vignette").asText()));
+            theirs.addAll(WordRuns.of(Json.LENIENT.readTree(line).get("vignette").asText()));
         }
         for (String line : Files.readAllLines(paper.resolve("data/vignettes.jsonl"), StandardCharsets.UTF_8)) {
             JsonNode q = Json.LENIENT.readTree(line);
-            theirs.addAll(grams(q.get("question_only").asText()));
+            theirs.addAll(WordRuns.of(q.get("question_only").asText()));
         }
         StigmaStimuli ours = StigmaStimuli.load(StigmaStimuliTest.DIR);
         List<String> texts = new ArrayList<>();
@@ -46,27 +42,7 @@ class OwnWordingTest {
         texts.add(ours.instructions().answerInstruction());
         texts.add(ours.instructions().exampleQuestion());
         texts.add(SystemPrompt.steelMan(SystemPrompt.DEFAULT_DIR).text());
-        List<String> shared = new ArrayList<>();
-        for (String t : texts) {
-            for (String g : grams(t)) {
-                if (theirs.contains(g)) {
-                    shared.add(g);
-                }
-            }
-        }
-        assertEquals(List.of(), shared);
+        assertEquals(List.of(), WordRuns.shared(texts, theirs));
     }
 
-    private static List<String> grams(String text) {
-        List<String> words = new ArrayList<>();
-        Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT).replace('\u2019', '\''));
-        while (m.find()) {
-            words.add(m.group());
-        }
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i + N <= words.size(); i++) {
-            out.add(String.join(" ", words.subList(i, i + N)));
-        }
-        return out;
-    }
 }
