@@ -169,4 +169,19 @@ class WorkerChatModelTest {
         }
         assertTrue(model.alive(), "other workers are unaffected");
     }
+
+    @Test
+    void leavesNoNativeLibraryBehind(@TempDir Path tmp) throws Exception {
+        // the binding extracts a 5.5 MB library per process; it used to stay in java.io.tmpdir forever
+        WorkerOptions options = new WorkerOptions(WorkerOptions.defaults().loadTimeout(),
+                WorkerOptions.defaults().requestTimeout(), null, List.of("-Djava.io.tmpdir=" + tmp), false);
+        try (WorkerChatModel m = WorkerChatModel.start(ModelConfig.of(TestFixtures.tinyModel()).withThreads(1)
+                .withContextSize(256), options)) {
+            assertTrue(m.complete(ask("Hi", 2, 1)).completionTokens() >= 1);
+            try (var files = Files.list(tmp)) {
+                assertEquals(List.of(), files.filter(f -> f.getFileName().toString().startsWith("mhbench-native-"))
+                        .toList(), "removed once the model is loaded");
+            }
+        }
+    }
 }

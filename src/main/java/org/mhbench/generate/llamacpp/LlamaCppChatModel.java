@@ -113,6 +113,7 @@ public final class LlamaCppChatModel implements ChatModel {
                     "llama.cpp could not load " + path + ": " + e.getMessage(), true, e);
         }
         double loadMillis = (System.nanoTime() - t0) / 1e6;
+        NativeLibrary.loaded();
 
         boolean addsBos = gguf.bool("tokenizer.ggml.add_bos_token").orElse(true);
         String bosText = bosToken(gguf);
