@@ -16,6 +16,7 @@ final class Progress implements AutoCloseable {
 
     private final ProgressBar bar;
     private int failures;
+    private String lastLine;
 
     Progress(String task, long total) {
         boolean terminal = System.console() != null;
@@ -29,22 +30,31 @@ final class Progress implements AutoCloseable {
                 .setUpdateIntervalMillis(terminal ? 500 : 60_000)
                 .continuousUpdate();
         if (!terminal) {
-            // A log, not a screen: one plain line per update, no carriage returns.
-            b.setConsumer(new DelegatingProgressBarConsumer(line -> System.err.println(line.strip()), 100));
+            // A log, not a screen: one plain line per update, no carriage returns, and no line twice
+            // (the bar renders its final state both when it completes and when it closes).
+            b.setConsumer(new DelegatingProgressBarConsumer(this::printOnce, 100));
         }
         this.bar = b.build();
+    }
+
+    private synchronized void printOnce(String line) {
+        String s = line.strip();
+        if (!s.equals(lastLine)) {
+            lastLine = s;
+            System.err.println(s);
+        }
     }
 
     synchronized void record(ResponseRecord r) {
         if (r.failed()) {
             failures++;
-            bar.setExtraMessage(failures + " failed");
+            bar.setExtraMessage(" " + failures + " failed");
         }
         bar.step();
     }
 
     void note(String extra) {
-        bar.setExtraMessage(extra);
+        bar.setExtraMessage(" " + extra);
     }
 
     Duration elapsed() {

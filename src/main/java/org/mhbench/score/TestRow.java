@@ -14,6 +14,8 @@ import java.util.List;
  *                     {@code system_prompts}
  * @param model        the model, or empty when models are compared
  * @param systemPrompt the system prompt, or empty when system prompts are compared
+ * @param context      where the stimulus was placed ({@code none}, or a transcript placement such as
+ *                     {@code transcript}); both groups share it
  * @param judge        how answers were read
  * @param condition    the condition, or empty when conditions are compared
  * @param item         the item tested (e.g. {@code all})
@@ -33,12 +35,12 @@ import java.util.List;
  * @param note         why a test is undefined or degenerate, or empty
  */
 public record TestRow(String experiment, String test, String comparison, String model, String systemPrompt,
-                      String judge, String condition, String item, String groupA, String groupB, long nA, long nB,
+                      String context, String judge, String condition, String item, String groupA, String groupB, long nA, long nB,
                       double rateA, double rateB, double statistic, double df, double p, int familySize,
                       double pAdjusted, double alpha, boolean significant, String note) {
 
     /** The CSV header, in column order. */
     public static final List<String> HEADER = List.of("experiment", "test", "comparison", "model", "system_prompt",
-            "judge", "condition", "item", "group_a", "group_b", "n_a", "n_b", "rate_a", "rate_b", "statistic", "df",
+            "context", "judge", "condition", "item", "group_a", "group_b", "n_a", "n_b", "rate_a", "rate_b", "statistic", "df",
             "p", "family_size", "p_bonferroni", "alpha", "significant", "note");
 }

@@ -214,7 +214,7 @@ class ReportTest {
     }
 
     private static TestRow test(String other, boolean significant) {
-        return new TestRow("stigma", "welch_t", "models", "", "steel-man", "parser:strict", "overall", "all",
+        return new TestRow("stigma", "welch_t", "models", "", "steel-man", "none", "parser:strict", "overall", "all",
                 "model-a", other, 306, 300, 0.748, 0.5, 3, 500, 0.0001, 2, 0.0002, 0.01, significant, "");
     }
 }

@@ -50,8 +50,8 @@ import org.mhbench.util.Hashing;
  * row with judge {@code none} (so failures such as context overflows show before judging). {@code tests.csv}: two-proportion z-tests
  * ({@code proportions_ztest}) between every pair of models per condition ({@code item = all}) within
  * a reading, system prompt and context, Bonferroni-corrected within that family; and between system
- * prompts per model, condition and context (family: reading and context). {@code tests.csv} has no
- * context column, so each row's {@code note} starts with {@code context=<context>}.
+ * prompts per model, condition and context (family: reading and context); the row's {@code context}
+ * column names the context.
  */
 public final class ResponsesScorer implements ExperimentScorer {
 
@@ -360,11 +360,11 @@ public final class ResponsesScorer implements ExperimentScorer {
         for (int i = 0; i < pending.size(); i++) {
             Pending t = pending.get(i);
             TestResult r = results[i];
-            rows.add(new TestRow(ResponsesExperiment.ID, TEST, t.comparison(), t.model(), t.systemPrompt(), t.judge(),
+            rows.add(new TestRow(ResponsesExperiment.ID, TEST, t.comparison(), t.model(), t.systemPrompt(), t.context(), t.judge(),
                     t.condition(), ALL, t.groupA(), t.groupB(), t.a().length, t.b().length, rate(t.a()), rate(t.b()),
                     r.statistic(), r.df(), r.p(), sizes[i], adjusted[i], options.alpha(),
                     !Double.isNaN(adjusted[i]) && adjusted[i] < options.alpha(),
-                    "context=" + t.context() + (r.note().isEmpty() ? "" : "; " + r.note())));
+                    r.note()));
         }
         return rows;
     }

@@ -108,7 +108,7 @@ public final class StigmaTests {
         for (int i = 0; i < pending.size(); i++) {
             Pending t = pending.get(i);
             TestResult r = results[i];
-            rows.add(new TestRow(StigmaExperiment.ID, TEST, t.comparison(), t.model(), t.systemPrompt(), t.judge(),
+            rows.add(new TestRow(StigmaExperiment.ID, TEST, t.comparison(), t.model(), t.systemPrompt(), "none", t.judge(),
                     t.condition(), StigmaCells.ALL, t.groupA(), t.groupB(), t.a().length, t.b().length, mean(t.a()),
                     mean(t.b()), r.statistic(), r.df(), r.p(), sizes[i], adjusted[i], alpha,
                     !Double.isNaN(adjusted[i]) && adjusted[i] < alpha, r.note()));
