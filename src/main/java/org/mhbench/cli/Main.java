@@ -25,6 +25,7 @@ import picocli.CommandLine.ScopeType;
                 ImportPaperCommand.class,
                 TrainJudgeCommand.class,
                 ValidateJudgeCommand.class,
+                ExportLabelsCommand.class,
                 ImportResponsesCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit status:%n",

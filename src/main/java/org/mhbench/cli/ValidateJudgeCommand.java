@@ -8,16 +8,21 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.time.Duration;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import org.mhbench.generate.GenerationException;
+import org.mhbench.generate.worker.WorkerOptions;
+import org.mhbench.judge.Judge;
 import org.mhbench.judge.JudgeInput;
+import org.mhbench.judge.Judges;
 import org.mhbench.judge.Verdict;
 import org.mhbench.judge.eval.Agreement;
 import org.mhbench.judge.eval.AgreementTable;
 import org.mhbench.judge.labels.LabelledItem;
 import org.mhbench.judge.labels.LabelsFile;
+import org.mhbench.judge.llm.JudgeFailedException;
 import org.mhbench.judge.onnx.OnnxJudge;
-import org.mhbench.util.Home;
 import org.mhbench.util.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,11 +30,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code mhbench validate-judge}: how well the ONNX judge agrees with a labels file, overall and per
- * criterion; a failed check (exit 1) when Cohen's κ is below {@code --min-kappa}.
+ * {@code mhbench validate-judge}: how well a judge agrees with a labels file, overall and per
+ * criterion; a failed check (exit 1) when Cohen's κ is below {@code --min-kappa}. Any judge: the ONNX
+ * classifier (shipped or trained) or a local GGUF model ({@code llm:FILE.gguf}), so that a user who
+ * needs a stronger judge than the shipped one can measure the one they bring before trusting it.
  */
 @Command(name = "validate-judge", mixinStandardHelpOptions = true,
-        description = {"Check the offline judge against labelled replies: n, accuracy, Cohen's kappa and the "
+        description = {"Check a judge against labelled replies: n, accuracy, Cohen's kappa and the "
                 + "confusion matrix, overall and per criterion.",
                 "Labels: lines {id, criterion, question, query, response, label} (label = yes/no, the answer to the "
                         + "criterion question). Exit status 1 when kappa is below --min-kappa."})
@@ -38,10 +45,15 @@ public final class ValidateJudgeCommand implements Callable<Integer> {
     @Option(names = "--labels", required = true, paramLabel = "FILE.jsonl", description = "The labelled replies.")
     Path labels;
 
-    @Option(names = "--judge", paramLabel = "onnx|onnx:DIR|DIR", defaultValue = "onnx",
-            description = "The ONNX judge: onnx (the shipped one, models/judge) or a judge folder (default: "
+    @Option(names = "--judge", paramLabel = "onnx|onnx:DIR|DIR|llm:FILE.gguf", defaultValue = Judges.DEFAULT,
+            description = "The judge: onnx (the shipped classifier, models/judge), a judge folder written by "
+                    + "train-judge, or llm:FILE.gguf (a local model asked the paper's question) (default: "
                     + "${DEFAULT-VALUE}).")
     String judge;
+
+    @Option(names = "--stimuli", paramLabel = "DIR", description = "Stimulus folder holding responses/, for the LLM "
+            + "judge's instruction (default: the stimuli/ folder of this checkout).")
+    Path stimuliDir;
 
     @Option(names = "--min-kappa", paramLabel = "K", description = "Fail (exit 1) when the overall kappa is below K.")
     Double minKappa;
@@ -54,15 +66,28 @@ public final class ValidateJudgeCommand implements Callable<Integer> {
             description = "Print up to N disagreements (id, label, p_yes, start of the reply).")
     int showErrors;
 
-    @Option(names = {"-t", "--threads"}, paramLabel = "N", defaultValue = "1",
-            description = "ONNX Runtime threads of the encoder (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"-t", "--threads"}, paramLabel = "N", defaultValue = "0",
+            description = "Threads: the ONNX encoder's (0 = 1) or an LLM judge's (0 = one per core) (default: "
+                    + "${DEFAULT-VALUE}).")
     int threads;
+
+    @Option(names = {"-ngl", "--gpu-layers"}, paramLabel = "N", defaultValue = "0",
+            description = "Layers of an LLM judge to offload to a GPU (default: ${DEFAULT-VALUE}).")
+    int gpuLayers;
+
+    @Option(names = {"-c", "--ctx-size"}, paramLabel = "N", defaultValue = "0",
+            description = "Context window of an LLM judge (default: the model's, at most 8192).")
+    int contextSize;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "0",
+            description = "Seed of the LLM judge's option order (default: ${DEFAULT-VALUE}).")
+    long seed;
 
     @Spec
     CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws GenerationException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (!Files.isRegularFile(labels)) {
@@ -75,19 +100,31 @@ public final class ValidateJudgeCommand implements Callable<Integer> {
         if (items.isEmpty()) {
             throw new UserError(labels + " holds no labelled replies");
         }
-        OnnxJudge.Options options = new OnnxJudge.Options(threads, OnnxJudge.Options.defaults().maxBatch());
-        try (OnnxJudge j = OnnxJudge.load(judgeDir(), options)) {
+        if (threads < 0) {
+            throw new UserError("--threads must be 0 or more");
+        }
+        String judgeSpec = spec(judge);
+        Judges.check(judgeSpec);
+        Judges.Setup setup = ResponsesStages.setup(ScoreCommand.loadResponsesStimuli(stimuliDir),
+                WorkerOptions.defaults().withRequestTimeout(Duration.ofMinutes(10)), threads, gpuLayers, contextSize,
+                seed);
+        try (Judge j = Judges.open(judgeSpec, setup)) {
             TreeSet<String> unknown = new TreeSet<>();
             items.stream().map(LabelledItem::criterion).filter(c -> !j.supports(c)).forEach(unknown::add);
             if (!unknown.isEmpty()) {
+                String knows = j instanceof OnnxJudge o ? " (it knows " + String.join(", ", o.criteria()) + ")" : "";
                 throw new UserError("the judge " + j.info().id() + " was not trained for " + String.join(", ", unknown)
-                        + " (it knows " + String.join(", ", j.criteria()) + "); validate those with an LLM judge "
-                        + "(--judge llm:FILE.gguf in mhbench judge) or train one that knows them: mhbench train-judge "
-                        + "--labels FILE.jsonl");
+                        + knows + "; validate those with an LLM judge (--judge llm:FILE.gguf) or train one that "
+                        + "knows them: mhbench train-judge --labels FILE.jsonl");
             }
             List<JudgeInput> inputs = items.stream().map(LabelledItem::input).toList();
             long t0 = System.nanoTime();
-            List<Verdict> verdicts = j.judgeAll(inputs);
+            List<Verdict> verdicts;
+            try {
+                verdicts = j.judgeAll(inputs);
+            } catch (JudgeFailedException e) {
+                throw new RunFailed(e.getMessage(), e);
+            }
             double seconds = (System.nanoTime() - t0) / 1e9;
             List<Agreement.Pair> pairs = new ArrayList<>();
             int shown = 0;
@@ -127,14 +164,8 @@ public final class ValidateJudgeCommand implements Callable<Integer> {
         }
     }
 
-    private Path judgeDir() {
-        if (judge.equals("onnx")) {
-            return Home.resolve(OnnxJudge.DEFAULT_DIR);
-        }
-        if (judge.startsWith("llm:")) {
-            throw new UserError("validate-judge checks ONNX judges; to check an LLM judge, run mhbench judge --in "
-                    + "FILE --out OUT --judge " + judge + " and compare");
-        }
-        return Path.of(judge.startsWith("onnx:") ? judge.substring(5) : judge);
+    /** A bare folder is an ONNX judge folder (as {@code onnx:DIR}); other specs go to {@link Judges}. */
+    private static String spec(String judge) {
+        return judge.equals("onnx") || judge.startsWith("onnx:") || judge.startsWith("llm:") ? judge : "onnx:" + judge;
     }
 }

@@ -61,6 +61,48 @@ class JudgeCommandsTest {
     }
 
     @Test
+    void validateJudgeChecksAnLlmJudgeToo(@TempDir Path tmp) throws IOException {
+        // the random-weight test model as the judge: the mechanics, not its (meaningless) agreement
+        Path f = tmp.resolve("l.jsonl");
+        Files.write(f, Files.readAllLines(Path.of(HUMAN_STYLE)).subList(0, 6));
+        Path json = tmp.resolve("v.json");
+        String model = org.mhbench.TestFixtures.tinyModel().toString();
+        CliRun r = run("validate-judge", "--labels", f.toString(), "--judge", "llm:" + model, "-t", "1",
+                "--json", json.toString());
+        assertEquals(ExitCodes.OK, r.status(), r.out() + r.err());
+        assertTrue(r.out().contains("judge llm:"), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("all ") && l.contains(" 6 ")), r.out());
+        assertEquals(6, Json.MAPPER.readTree(json.toFile()).get("n").asInt());
+
+        CliRun absent = run("validate-judge", "--labels", f.toString(), "--judge", "llm:" + tmp.resolve("no.gguf"));
+        assertEquals(ExitCodes.USAGE, absent.status(), absent.err());
+    }
+
+    @Test
+    void exportLabelsWritesThePapersRowsForValidateJudge(@TempDir Path tmp) throws IOException {
+        Path paper = org.mhbench.TestFixtures.paperDir().orElse(null);
+        org.junit.jupiter.api.Assumptions.assumeTrue(paper != null, "needs ../shared/paper");
+        Path f = tmp.resolve("sub").resolve("paper.jsonl");
+        CliRun r = run("export-labels", "--from-paper", paper.toString(), "--out", f.toString());
+        assertEquals(ExitCodes.OK, r.status(), r.err());
+        List<org.mhbench.judge.labels.LabelledItem> items = org.mhbench.judge.labels.LabelsFile.read(f);
+        assertEquals(items.size(), org.mhbench.judge.labels.PaperLabels.read(paper).items().size());
+        assertTrue(items.size() > 1000 && items.stream().allMatch(i -> i.source() != null), "" + items.size());
+        assertTrue(r.err().contains("wrote " + items.size()), r.err());
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(f)), "the paper's text, owner-only");
+
+        Path some = tmp.resolve("some.jsonl");
+        Files.write(some, Files.readAllLines(f).subList(0, 20));
+        CliRun v = run("validate-judge", "--labels", some.toString());
+        assertEquals(ExitCodes.OK, v.status(), v.err());
+        assertTrue(v.out().lines().anyMatch(l -> l.startsWith("all ") && l.contains(" 20 ")), v.out());
+
+        assertEquals(ExitCodes.USAGE, run("export-labels", "--from-paper", tmp.resolve("none").toString(), "--out",
+                tmp.resolve("x.jsonl").toString()).status());
+    }
+
+    @Test
     void trainJudgeWritesALoadableJudgeFromALabelsFile(@TempDir Path tmp) {
         Path out = tmp.resolve("j");
         CliRun r = run("train-judge", "--labels", HUMAN_STYLE, "--out", out.toString(), "--seed", "3");

@@ -10,24 +10,23 @@ import de.kherud.llama.LlamaModel;
 import de.kherud.llama.ModelParameters;
 import de.kherud.llama.Pair;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mhbench.generate.llamacpp.NativeLibrary;
 
 /**
  * Loads the tiny test model in-process with llama.cpp (de.kherud:llama) and generates with it.
  *
- * <p>Binding hazards respected here: the native library is extracted to a private folder (its loader
- * deletes every {@code llama*}/{@code jllama*} file in its folder at start-up); the model is loaded once
+ * <p>Binding hazards respected here: the native library is extracted to a private folder, removed once
+ * loaded ({@link NativeLibrary}: the binding's loader deletes every {@code llama*}/{@code jllama*} file in
+ * its folder at start-up); the model is loaded once
  * for the whole class and never closed, because {@code close()} frees nothing and any call after it hangs.
  */
 class TestModelLlamaCppTest {
-
-    private static final String TMPDIR_PROPERTY = "de.kherud.llama.tmpdir";
 
     @TempDir
     static Path dir;
@@ -36,9 +35,7 @@ class TestModelLlamaCppTest {
 
     @BeforeAll
     static void loadTinyModel() throws IOException {
-        if (System.getProperty(TMPDIR_PROPERTY) == null) {
-            System.setProperty(TMPDIR_PROPERTY, Files.createTempDirectory("mhbench-test-jllama-").toString());
-        }
+        NativeLibrary.prepare();
         Path file = TestModelWriter.write(dir.resolve("tiny.gguf"), TestModelSize.TINY, 42).path();
         model = new LlamaModel(new ModelParameters()
                 .setModel(file.toString())
@@ -46,6 +43,7 @@ class TestModelLlamaCppTest {
                 .setThreads(1)
                 .setGpuLayers(0)
                 .disableLog());
+        NativeLibrary.loaded();
     }
 
     private static InferenceParameters greedy(String prompt) {
