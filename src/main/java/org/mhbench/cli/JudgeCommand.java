@@ -10,12 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.mhbench.generate.GenerationException;
-import org.mhbench.generate.worker.WorkerOptions;
 import org.mhbench.judge.Judge;
 import org.mhbench.judge.JudgeInput;
 import org.mhbench.judge.Judges;
@@ -32,6 +30,7 @@ import org.mhbench.util.Json;
 import org.mhbench.util.PrivateFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -67,31 +66,8 @@ final class JudgeCommand implements Callable<Integer> {
             description = "The judge (default: ${DEFAULT-VALUE}).")
     String judge;
 
-    @Option(names = "--stimuli", paramLabel = "DIR", description = "Stimulus folder holding responses/ (default: "
-            + "the stimuli/ folder of this checkout): the criteria's appropriate answers, and the LLM judge's "
-            + "instruction.")
-    Path stimuliDir;
-
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "0",
-            description = "Seed of the LLM judge's option order (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = {"-t", "--threads"}, paramLabel = "N", defaultValue = "0",
-            description = "CPU threads of an LLM judge (default: ${DEFAULT-VALUE} = one per core).")
-    int threads;
-
-    @Option(names = {"-ngl", "--gpu-layers"}, paramLabel = "N", defaultValue = "0",
-            description = "Layers of an LLM judge to offload to a GPU (default: ${DEFAULT-VALUE}).")
-    int gpuLayers;
-
-    @Option(names = {"-c", "--ctx-size"}, paramLabel = "N", defaultValue = "0",
-            description = "Context window of an LLM judge (default: the model's, at most 8192).")
-    int contextSize;
-
-    @Option(names = "--request-timeout", defaultValue = "600", paramLabel = "SECONDS",
-            description = "Longest time for one verdict before the judge's worker is killed (default: "
-                    + "${DEFAULT-VALUE}).")
-    long requestTimeout;
+    @Mixin
+    JudgeModelOptions judgeOptions;
 
     @Spec
     CommandSpec spec;
@@ -107,15 +83,13 @@ final class JudgeCommand implements Callable<Integer> {
         if (runDir != null && out != null) {
             throw new UserError("--out goes with --in; a run folder's verdicts go to RUN_DIR/" + Judgment.FILE);
         }
-        ResponsesStimuli stimuli = ScoreCommand.loadResponsesStimuli(stimuliDir);
+        ResponsesStimuli stimuli = judgeOptions.stimuli();
         Judges.check(judge);
         return runDir != null ? judgeRun(stimuli) : judgeFile(stimuli);
     }
 
     private Judge open(ResponsesStimuli stimuli, Path log) throws GenerationException {
-        WorkerOptions options = WorkerOptions.defaults().withRequestTimeout(Duration.ofSeconds(requestTimeout))
-                .withLogFile(log);
-        return Judges.open(judge, ResponsesStages.setup(stimuli, options, threads, gpuLayers, contextSize, seed));
+        return Judges.open(judge, judgeOptions.setup(stimuli, log));
     }
 
     private int judgeRun(ResponsesStimuli stimuli) throws IOException, GenerationException {

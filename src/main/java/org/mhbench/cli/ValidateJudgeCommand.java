@@ -8,11 +8,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.time.Duration;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.mhbench.generate.GenerationException;
-import org.mhbench.generate.worker.WorkerOptions;
 import org.mhbench.judge.Judge;
 import org.mhbench.judge.JudgeInput;
 import org.mhbench.judge.Judges;
@@ -26,6 +24,7 @@ import org.mhbench.judge.onnx.OnnxJudge;
 import org.mhbench.util.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -51,10 +50,6 @@ public final class ValidateJudgeCommand implements Callable<Integer> {
                     + "${DEFAULT-VALUE}).")
     String judge;
 
-    @Option(names = "--stimuli", paramLabel = "DIR", description = "Stimulus folder holding responses/, for the LLM "
-            + "judge's instruction (default: the stimuli/ folder of this checkout).")
-    Path stimuliDir;
-
     @Option(names = "--min-kappa", paramLabel = "K", description = "Fail (exit 1) when the overall kappa is below K.")
     Double minKappa;
 
@@ -66,22 +61,8 @@ public final class ValidateJudgeCommand implements Callable<Integer> {
             description = "Print up to N disagreements (id, label, p_yes, start of the reply).")
     int showErrors;
 
-    @Option(names = {"-t", "--threads"}, paramLabel = "N", defaultValue = "0",
-            description = "Threads: the ONNX encoder's (0 = 1) or an LLM judge's (0 = one per core) (default: "
-                    + "${DEFAULT-VALUE}).")
-    int threads;
-
-    @Option(names = {"-ngl", "--gpu-layers"}, paramLabel = "N", defaultValue = "0",
-            description = "Layers of an LLM judge to offload to a GPU (default: ${DEFAULT-VALUE}).")
-    int gpuLayers;
-
-    @Option(names = {"-c", "--ctx-size"}, paramLabel = "N", defaultValue = "0",
-            description = "Context window of an LLM judge (default: the model's, at most 8192).")
-    int contextSize;
-
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "0",
-            description = "Seed of the LLM judge's option order (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    JudgeModelOptions judgeOptions;
 
     @Spec
     CommandSpec spec;
@@ -100,14 +81,9 @@ public final class ValidateJudgeCommand implements Callable<Integer> {
         if (items.isEmpty()) {
             throw new UserError(labels + " holds no labelled replies");
         }
-        if (threads < 0) {
-            throw new UserError("--threads must be 0 or more");
-        }
         String judgeSpec = spec(judge);
         Judges.check(judgeSpec);
-        Judges.Setup setup = ResponsesStages.setup(ScoreCommand.loadResponsesStimuli(stimuliDir),
-                WorkerOptions.defaults().withRequestTimeout(Duration.ofMinutes(10)), threads, gpuLayers, contextSize,
-                seed);
+        Judges.Setup setup = judgeOptions.setup(judgeOptions.stimuli(), null);
         try (Judge j = Judges.open(judgeSpec, setup)) {
             TreeSet<String> unknown = new TreeSet<>();
             items.stream().map(LabelledItem::criterion).filter(c -> !j.supports(c)).forEach(unknown::add);
