@@ -130,3 +130,18 @@ class MIL:
         th = self.th
         z, _, _ = self._pool(xs @ th[:self.d], starts)
         return 1 / (1 + np.exp(-(z + xg @ th[self.d:self.d + self.dg] + th[-1])))
+
+
+def mil_lomo(S, G, starts, name, lam=20, lamg=60):
+    """Leave-one-model-out κ of the MIL head on standardised sentence rows S (reply i's sentences are
+    rows starts[i]:starts[i+1]) and pair vectors G; returns the held-out p_yes."""
+    def gather(ids):
+        rows = np.concatenate([np.arange(starts[i], starts[i + 1]) for i in ids])
+        return S[rows], np.cumsum([0] + [starts[i + 1] - starts[i] for i in ids])[:-1]
+
+    def fit_predict(a, b):
+        xa, sa = gather(a)
+        xb, sb = gather(b)
+        return MIL(lam, lamg).fit(xa, sa, G[a], Y[a]).predict(xb, sb, G[b])
+
+    return lomo(fit_predict, name)

@@ -2,7 +2,7 @@
 usage: frozen.py 'NAME:L1+L2[,NAME2:L]' [sentence_l2 pair_l2] ...  (layers concatenated, encoders too)"""
 import sys
 import numpy as np
-from common import MIL, WORK, Y, lomo
+from common import WORK, mil_lomo
 
 
 def std(z):
@@ -25,17 +25,4 @@ def features(spec):
 spec = sys.argv[1]
 lam, lamg = (float(sys.argv[2]), float(sys.argv[3])) if len(sys.argv) > 3 else (20, 60)
 S, G, starts = features(spec)
-
-
-def gather(ids):
-    rows = np.concatenate([np.arange(starts[i], starts[i + 1]) for i in ids])
-    return S[rows], np.cumsum([0] + [starts[i + 1] - starts[i] for i in ids])[:-1]
-
-
-def fit_predict(a, b):
-    xa, sa = gather(a)
-    xb, sb = gather(b)
-    return MIL(lam, lamg).fit(xa, sa, G[a], Y[a]).predict(xb, sb, G[b])
-
-
-lomo(fit_predict, f'{spec} λ={lam:g}/{lamg:g}')
+mil_lomo(S, G, starts, f'{spec} λ={lam:g}/{lamg:g}', lam, lamg)

@@ -5,7 +5,7 @@ import sys
 import numpy as np, onnxruntime as ort
 from sklearn.metrics import roc_auc_score
 from tokenizers import Tokenizer
-from common import C, MIL, WORK, Y, lomo
+from common import C, WORK, Y, mil_lomo
 
 STATEMENTS = {
     'dead': ["You are alive.", "You're not dead, you are still alive.",
@@ -34,18 +34,7 @@ unit = sent / np.linalg.norm(sent, axis=1, keepdims=True)
 S, G = (sent - sent.mean(0)) / (sent.std(0) + 1e-6), (pair - pair.mean(0)) / (pair.std(0) + 1e-6)
 
 
-def gather(ids):
-    rows = np.concatenate([np.arange(starts[i], starts[i + 1]) for i in ids])
-    return S[rows], np.cumsum([0] + [starts[i + 1] - starts[i] for i in ids])[:-1]
-
-
-def fit_predict(a, b):
-    xa, sa = gather(a)
-    xb, sb = gather(b)
-    return MIL(20, 60).fit(xa, sa, G[a], Y[a]).predict(xb, sb, G[b])
-
-
-held_out = lomo(fit_predict, 'frozen head (for its AUC)')
+held_out = mil_lomo(S, G, starts, 'frozen head (for its AUC)')
 for c, statements in STATEMENTS.items():
     q = np.stack([embed(p + s) for s in statements for p in ('query: ', 'passage: ')])
     ids = np.where(C == c)[0]
