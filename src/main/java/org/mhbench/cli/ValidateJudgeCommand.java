@@ -81,10 +81,7 @@ public final class ValidateJudgeCommand implements Callable<Integer> {
         if (items.isEmpty()) {
             throw new UserError(labels + " holds no labelled replies");
         }
-        String judgeSpec = spec(judge);
-        Judges.check(judgeSpec);
-        Judges.Setup setup = judgeOptions.setup(judgeOptions.stimuli(), null);
-        try (Judge j = Judges.open(judgeSpec, setup)) {
+        try (Judge j = Judges.open(spec(judge), judgeOptions.setup(judgeOptions.stimuli(), null))) {
             TreeSet<String> unknown = new TreeSet<>();
             items.stream().map(LabelledItem::criterion).filter(c -> !j.supports(c)).forEach(unknown::add);
             if (!unknown.isEmpty()) {
