@@ -2,14 +2,19 @@
 logistic output per criterion, and reports leave-one-model-out κ. The lower layers stay frozen: their
 output is computed once by ONNX Runtime and cached, the top layers are re-implemented in JAX from the
 ONNX file's weights (checked against ONNX Runtime's output before training).
+With WARM=1 in the environment, each fold's head starts from a balanced logistic regression (L2 60)
+fitted on the frozen pooled vectors, and its learning rate drops to 1e-4; EPOCHS=0 then reproduces the
+frozen (question, reply) pair head, a check of the set-up.
 usage: finetune_top.py E5_FP32.onnx TOKENIZER.json K EPOCHS LR"""
-import sys, time
+import os, sys, time
 import numpy as np, onnx, onnxruntime as ort, jax, jax.numpy as jnp
 from onnx import numpy_helper
 from tokenizers import Tokenizer
 from common import U, Y, C, CRITS, MODELS, QUESTIONS, report
 
 model_path, tok_path, K, EPOCHS, LR = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), float(sys.argv[5])
+WARM = os.environ.get('WARM') == '1'
+HEAD_LR = 1e-4 if WARM else 1e-3
 m = onnx.load(model_path)
 cut = f'/encoder/layer.{11 - K}/output/LayerNorm/Add_1_output_0'
 m.graph.output.append(onnx.helper.make_tensor_value_info(cut, onnx.TensorProto.FLOAT, None))
@@ -62,10 +67,14 @@ def layer(p, x, mask):
     return ln(f + x, p['g2'], p['b2'])
 
 
-def forward(params, x, mask):
+def pooled(params, x, mask):
     for p in params['layers']:
         x = layer(p, x, mask)
-    return ((x * mask[:, :, None]).sum(1) / mask.sum(1, keepdims=True)) @ params['W'] + params['b']
+    return (x * mask[:, :, None]).sum(1) / mask.sum(1, keepdims=True)
+
+
+def forward(params, x, mask):
+    return pooled(params, x, mask) @ params['W'] + params['b']
 
 
 def fresh():
@@ -87,6 +96,7 @@ def loss(params, x, mask, ci, yy, w):
 
 step = jax.jit(jax.value_and_grad(loss))
 predict_logits = jax.jit(forward)
+pool_fn = jax.jit(pooled)
 
 
 def batches(idx, bs, rng):
@@ -104,9 +114,40 @@ def batches(idx, bs, rng):
         yield b, jnp.array(x), jnp.array(mk)
 
 
+def warm_head(params, tr):
+    """Each criterion's column from a balanced, L2-penalised logistic regression on the frozen vectors."""
+    from scipy.optimize import minimize
+    z = np.zeros((len(y), 384), np.float32)
+    for b, x, mk in batches(tr, 32, None):
+        z[b] = np.array(pool_fn(params, x, mk))
+    W, bias = np.zeros((384, 10), np.float32), np.zeros(10, np.float32)
+    for c in range(10):
+        ii = np.array([i for i in tr if cix[i] == c])
+        yy = y[ii]
+        if len(set(yy)) < 2:
+            continue
+        mu, sd = z[ii].mean(0), z[ii].std(0) + 1e-6
+        xs = (z[ii] - mu) / sd
+        w = np.where(yy == 1, 0.5 / yy.mean(), 0.5 / (1 - yy.mean()))
+        n = len(ii)
+
+        def f(th):
+            s_ = xs @ th[:-1] + th[-1]
+            q = 1 / (1 + np.exp(-s_))
+            g = w * (q - yy) / n
+            return ((w * (np.logaddexp(0, s_) - yy * s_)).sum() / n + 30 * th[:-1] @ th[:-1] / n,
+                    np.append(xs.T @ g + 60 * th[:-1] / n, g.sum()))
+        th = minimize(f, np.zeros(385), jac=True, method='L-BFGS-B', options=dict(maxiter=500)).x
+        W[:, c] = th[:-1] / sd
+        bias[c] = th[-1] - (th[:-1] / sd) @ mu
+    return dict(params, W=jnp.array(W), b=jnp.array(bias))
+
+
 def train(tr, seed=0):
     rng = np.random.default_rng(seed)
     params = fresh()
+    if WARM:
+        params = warm_head(params, tr)
     mom = jax.tree_util.tree_map(jnp.zeros_like, params)
     vel = jax.tree_util.tree_map(jnp.zeros_like, params)
     w = np.zeros(len(y), np.float32)
@@ -114,7 +155,7 @@ def train(tr, seed=0):
         ii = [i for i in tr if cix[i] == c]
         share = y[ii].mean()
         w[ii] = np.where(y[ii] == 1, 0.5 / share, 0.5 / (1 - share))
-    steps, t = EPOCHS * int(np.ceil(len(tr) / 16)), 0
+    steps, t = max(1, EPOCHS * int(np.ceil(len(tr) / 16))), 0
     for _ in range(EPOCHS):
         for b, x, mk in batches(tr, 16, rng):
             t += 1
@@ -124,7 +165,7 @@ def train(tr, seed=0):
             vel = jax.tree_util.tree_map(lambda a, gg: 0.999 * a + 0.001 * gg * gg, vel, g)
 
             def update(path, p, mm, vv):
-                lr = (1e-3 if path[0].key in ('W', 'b') else LR) * sched
+                lr = (HEAD_LR if path[0].key in ('W', 'b') else LR) * sched
                 return p - lr * ((mm / (1 - 0.9 ** t)) / (jnp.sqrt(vv / (1 - 0.999 ** t)) + 1e-8) + 0.01 * p)
             params = jax.tree_util.tree_map_with_path(update, params, mom, vel)
     return params
@@ -140,4 +181,4 @@ for model in MODELS:
             s[i] += 1 / (1 + np.exp(-lg[j, cix[i]]))
             n[i] += 1
     print(f'{model}: {time.time() - t0:.0f} s', flush=True)
-report(s / n, f'fine-tuned top {K} layers, {EPOCHS} epochs, lr {LR:g}')
+report(s / n, f'fine-tuned top {K} layers, {EPOCHS} epochs, lr {LR:g}' + (', warm head' if WARM else ''))
