@@ -35,12 +35,12 @@ import java.util.List;
  * @param note         why a test is undefined or degenerate, or empty
  */
 public record TestRow(String experiment, String test, String comparison, String model, String systemPrompt,
-                      String context, String judge, String condition, String item, String groupA, String groupB, long nA, long nB,
-                      double rateA, double rateB, double statistic, double df, double p, int familySize,
-                      double pAdjusted, double alpha, boolean significant, String note) {
+                      String context, String judge, String condition, String item, String groupA, String groupB,
+                      long nA, long nB, double rateA, double rateB, double statistic, double df, double p,
+                      int familySize, double pAdjusted, double alpha, boolean significant, String note) {
 
     /** The CSV header, in column order. */
     public static final List<String> HEADER = List.of("experiment", "test", "comparison", "model", "system_prompt",
-            "context", "judge", "condition", "item", "group_a", "group_b", "n_a", "n_b", "rate_a", "rate_b", "statistic", "df",
-            "p", "family_size", "p_bonferroni", "alpha", "significant", "note");
+            "context", "judge", "condition", "item", "group_a", "group_b", "n_a", "n_b", "rate_a", "rate_b",
+            "statistic", "df", "p", "family_size", "p_bonferroni", "alpha", "significant", "note");
 }

@@ -1,5 +1,7 @@
 package org.mhbench.score.responses;
 
+import static org.mhbench.score.CorrectedTests.pairs;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,14 +15,14 @@ import org.mhbench.responses.ResponseStimulus;
 import org.mhbench.responses.ResponsesExperiment;
 import org.mhbench.responses.ResponsesStimuli;
 import org.mhbench.run.ResponseRecord;
+import org.mhbench.score.Comparison;
+import org.mhbench.score.CorrectedTests;
 import org.mhbench.score.CoverageRow;
 import org.mhbench.score.ExperimentScorer;
 import org.mhbench.score.ScoreReport;
 import org.mhbench.score.SummaryRow;
 import org.mhbench.score.TestRow;
-import org.mhbench.stats.Bonferroni;
 import org.mhbench.stats.Interval;
-import org.mhbench.stats.TestResult;
 import org.mhbench.stats.TwoProportionZTest;
 import org.mhbench.util.Hashing;
 
@@ -295,13 +297,8 @@ public final class ResponsesScorer implements ExperimentScorer {
         return rows.stream().filter(s -> s.outcome() == o).count();
     }
 
-    /** A test before correction, with the key of its Bonferroni family. */
-    private record Pending(String family, String comparison, String model, String systemPrompt, String judge,
-                           String context, String condition, String groupA, String groupB, double[] a, double[] b) {
-    }
-
     private List<TestRow> tests(Map<String, Map<Group, List<Scored>>> byReading, List<Cell> cells) {
-        List<Pending> pending = new ArrayList<>();
+        List<Comparison> pending = new ArrayList<>();
         List<Cell> pooled = cells.stream().filter(c -> ALL.equals(c.item())).toList();
         for (Map.Entry<String, Map<Group, List<Scored>>> e : byReading.entrySet()) {
             String reading = e.getKey();
@@ -332,41 +329,18 @@ public final class ResponsesScorer implements ExperimentScorer {
                 }
             }
         }
-        return correct(pending);
+        return CorrectedTests.rows(ResponsesExperiment.ID, TEST, ALL, pending,
+                (a, b) -> TwoProportionZTest.test(sum(a), a.length, sum(b), b.length), options.alpha());
     }
 
-    private static void add(List<Pending> out, Map<Group, List<Scored>> groups, String family, String comparison,
+    private static void add(List<Comparison> out, Map<Group, List<Scored>> groups, String family, String comparison,
                             String model, String sp, String reading, Cell c, String x, String y, Group gx, Group gy,
                             boolean answeredOnly) {
         if (!groups.containsKey(gx) || !groups.containsKey(gy)) {
             return;
         }
-        out.add(new Pending(family, comparison, model, sp, reading, gx.context(), c.condition(), x, y,
+        out.add(new Comparison(family, comparison, model, sp, gx.context(), reading, c.condition(), x, y,
                 outcomes(groups.get(gx), c, answeredOnly), outcomes(groups.get(gy), c, answeredOnly)));
-    }
-
-    private List<TestRow> correct(List<Pending> pending) {
-        TestResult[] results = new TestResult[pending.size()];
-        for (int i = 0; i < pending.size(); i++) {
-            Pending t = pending.get(i);
-            results[i] = TwoProportionZTest.test(sum(t.a()), t.a().length, sum(t.b()), t.b().length);
-        }
-        Bonferroni.ByFamily corrected = Bonferroni.adjustByFamily(
-                java.util.Arrays.stream(results).mapToDouble(TestResult::p).toArray(),
-                pending.stream().map(Pending::family).toList());
-        double[] adjusted = corrected.adjusted();
-        int[] sizes = corrected.sizes();
-        List<TestRow> rows = new ArrayList<>();
-        for (int i = 0; i < pending.size(); i++) {
-            Pending t = pending.get(i);
-            TestResult r = results[i];
-            rows.add(new TestRow(ResponsesExperiment.ID, TEST, t.comparison(), t.model(), t.systemPrompt(), t.context(), t.judge(),
-                    t.condition(), ALL, t.groupA(), t.groupB(), t.a().length, t.b().length, rate(t.a()), rate(t.b()),
-                    r.statistic(), r.df(), r.p(), sizes[i], adjusted[i], options.alpha(),
-                    !Double.isNaN(adjusted[i]) && adjusted[i] < options.alpha(),
-                    r.note()));
-        }
-        return rows;
     }
 
     private static long sum(double[] x) {
@@ -377,19 +351,4 @@ public final class ResponsesScorer implements ExperimentScorer {
         return s;
     }
 
-    private static double rate(double[] x) {
-        return x.length == 0 ? Double.NaN : (double) sum(x) / x.length;
-    }
-
-    private interface PairAction {
-        void accept(String a, String b);
-    }
-
-    private static void pairs(List<String> items, PairAction action) {
-        for (int i = 0; i < items.size(); i++) {
-            for (int j = i + 1; j < items.size(); j++) {
-                action.accept(items.get(i), items.get(j));
-            }
-        }
-    }
 }

@@ -1,13 +1,15 @@
 package org.mhbench.score.stigma;
 
+import static org.mhbench.score.CorrectedTests.pairs;
+
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.mhbench.score.Comparison;
+import org.mhbench.score.CorrectedTests;
 import org.mhbench.score.TestRow;
-import org.mhbench.stats.Bonferroni;
-import org.mhbench.stats.TestResult;
 import org.mhbench.stats.WelchTest;
 import org.mhbench.stigma.StigmaExperiment;
 
@@ -38,14 +40,9 @@ public final class StigmaTests {
         this.alpha = alpha;
     }
 
-    /** A test before correction, with the key of its Bonferroni family. */
-    private record Pending(String family, String comparison, String model, String systemPrompt, String judge,
-                           String condition, String groupA, String groupB, double[] a, double[] b) {
-    }
-
     /** All tests for the given groups, in a deterministic order. */
     public List<TestRow> tests(Map<GroupKey, List<CodedAnswer>> groups) {
-        List<Pending> pending = new ArrayList<>();
+        List<Comparison> pending = new ArrayList<>();
         Set<String> models = new LinkedHashSet<>();
         Set<String> prompts = new LinkedHashSet<>();
         Set<String> judges = new LinkedHashSet<>();
@@ -78,10 +75,10 @@ public final class StigmaTests {
                 }
             }
         }
-        return correct(pending);
+        return CorrectedTests.rows(StigmaExperiment.ID, TEST, StigmaCells.ALL, pending, WelchTest::test, alpha);
     }
 
-    private void add(List<Pending> out, Map<GroupKey, List<CodedAnswer>> groups, String family, String comparison,
+    private void add(List<Comparison> out, Map<GroupKey, List<CodedAnswer>> groups, String family, String comparison,
                      String model, String sp, String judge, String condition, String x, String y, GroupKey gx,
                      GroupKey gy) {
         if (!groups.containsKey(gx) || !groups.containsKey(gy)) {
@@ -91,51 +88,7 @@ public final class StigmaTests {
         String conditionB = comparison.equals("conditions") ? y : condition;
         double[] a = cells.outcomes(groups.get(gx), conditionA, StigmaCells.ALL);
         double[] b = cells.outcomes(groups.get(gy), conditionB, StigmaCells.ALL);
-        out.add(new Pending(family, comparison, model, sp, judge, condition, x, y, a, b));
+        out.add(new Comparison(family, comparison, model, sp, gx.context(), judge, condition, x, y, a, b));
     }
 
-    private List<TestRow> correct(List<Pending> pending) {
-        TestResult[] results = new TestResult[pending.size()];
-        for (int i = 0; i < pending.size(); i++) {
-            results[i] = WelchTest.test(pending.get(i).a(), pending.get(i).b());
-        }
-        Bonferroni.ByFamily corrected = Bonferroni.adjustByFamily(
-                java.util.Arrays.stream(results).mapToDouble(TestResult::p).toArray(),
-                pending.stream().map(Pending::family).toList());
-        double[] adjusted = corrected.adjusted();
-        int[] sizes = corrected.sizes();
-        List<TestRow> rows = new ArrayList<>();
-        for (int i = 0; i < pending.size(); i++) {
-            Pending t = pending.get(i);
-            TestResult r = results[i];
-            rows.add(new TestRow(StigmaExperiment.ID, TEST, t.comparison(), t.model(), t.systemPrompt(), "none", t.judge(),
-                    t.condition(), StigmaCells.ALL, t.groupA(), t.groupB(), t.a().length, t.b().length, mean(t.a()),
-                    mean(t.b()), r.statistic(), r.df(), r.p(), sizes[i], adjusted[i], alpha,
-                    !Double.isNaN(adjusted[i]) && adjusted[i] < alpha, r.note()));
-        }
-        return rows;
-    }
-
-    private static double mean(double[] x) {
-        if (x.length == 0) {
-            return Double.NaN;
-        }
-        double s = 0;
-        for (double v : x) {
-            s += v;
-        }
-        return s / x.length;
-    }
-
-    private interface PairAction {
-        void accept(String a, String b);
-    }
-
-    private static void pairs(List<String> items, PairAction action) {
-        for (int i = 0; i < items.size(); i++) {
-            for (int j = i + 1; j < items.size(); j++) {
-                action.accept(items.get(i), items.get(j));
-            }
-        }
-    }
 }
