@@ -11,7 +11,6 @@ import java.util.concurrent.Callable;
 import org.mhbench.judge.labels.LabelledItem;
 import org.mhbench.judge.labels.LabelsFile;
 import org.mhbench.judge.labels.PaperLabels;
-import org.mhbench.util.PrivateFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -60,12 +59,7 @@ final class ExportLabelsCommand implements Callable<Integer> {
             throw new UserError(fromPaper + " holds no judged replies");
         }
         try {
-            Path parent = out.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.deleteIfExists(out);
-            PrivateFiles.file(out);
+            Files.createDirectories(out.toAbsolutePath().getParent());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
         }

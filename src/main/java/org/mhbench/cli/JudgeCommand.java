@@ -9,7 +9,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -145,25 +144,23 @@ final class JudgeCommand implements Callable<Integer> {
         } finally {
             Files.deleteIfExists(workerLog);
         }
-        Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
-        Files.deleteIfExists(tmp);
-        PrivateFiles.file(tmp);
-        int review = 0;
-        try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            for (int i = 0; i < rows.size(); i++) {
-                Verdict v = verdicts.get(i);
-                ObjectNode row = rows.get(i);
-                row.put("judge", judgeId);
-                row.put("answer", v.answer());
-                row.put("p_yes", v.pYes());
-                row.put("needs_review", v.needsReview());
-                row.put("appropriate", v.answer().equals(criteria.get(i).appropriateAnswer()));
-                review += v.needsReview() ? 1 : 0;
-                w.write(Json.MAPPER.writeValueAsString(row));
-                w.write('\n');
+        List<Verdict> judged = verdicts;
+        PrivateFiles.replace(out, tmp -> {
+            try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                for (int i = 0; i < rows.size(); i++) {
+                    Verdict v = judged.get(i);
+                    ObjectNode row = rows.get(i);
+                    row.put("judge", judgeId);
+                    row.put("answer", v.answer());
+                    row.put("p_yes", v.pYes());
+                    row.put("needs_review", v.needsReview());
+                    row.put("appropriate", v.answer().equals(criteria.get(i).appropriateAnswer()));
+                    w.write(Json.MAPPER.writeValueAsString(row));
+                    w.write('\n');
+                }
             }
-        }
-        Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
+        });
+        long review = verdicts.stream().filter(Verdict::needsReview).count();
         err.printf("%s: judged %d lines (%d need review) into %s%n", judgeId, rows.size(), review, out);
         err.flush();
         return ExitCodes.OK;

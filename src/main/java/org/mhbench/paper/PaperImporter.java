@@ -2,14 +2,11 @@ package org.mhbench.paper;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -127,16 +124,14 @@ public final class PaperImporter {
      * {@link org.mhbench.run.ResponseLog} and of {@code judgments.jsonl}).
      */
     private static void writeLines(Path file, List<?> records) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.deleteIfExists(tmp);
-        PrivateFiles.file(tmp);
-        try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            for (Object r : records) {
-                w.write(Json.MAPPER.writeValueAsString(r));
-                w.write('\n');
+        PrivateFiles.replace(file, tmp -> {
+            try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                for (Object r : records) {
+                    w.write(Json.MAPPER.writeValueAsString(r));
+                    w.write('\n');
+                }
             }
-        }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+        });
     }
 
     private static String singular(String folder) {

@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
@@ -115,12 +114,10 @@ final class ChartFiles {
 
     /** Writes the chart as a PNG, owner-only, replacing {@code file} atomically. */
     static void writePng(Chart<?, ?> chart, Path file) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.deleteIfExists(tmp);
-        PrivateFiles.file(tmp);
-        try (OutputStream out = Files.newOutputStream(tmp)) {
-            BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
-        }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+        PrivateFiles.replace(file, tmp -> {
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
+            }
+        });
     }
 }

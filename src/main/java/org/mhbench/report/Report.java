@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.List;
 import org.mhbench.util.PrivateFiles;
@@ -50,11 +49,7 @@ public final class Report {
                 + ResponsesSection.render(tables, charts)
                 + CostSection.render(tables.usage());
         Path file = outDir.resolve(FILE);
-        Path tmp = outDir.resolve(FILE + ".tmp");
-        Files.deleteIfExists(tmp);
-        PrivateFiles.file(tmp);
-        Files.writeString(tmp, markdown, StandardCharsets.UTF_8);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+        PrivateFiles.replace(file, tmp -> Files.writeString(tmp, markdown, StandardCharsets.UTF_8));
         return new Written(file, charts.written());
     }
 }

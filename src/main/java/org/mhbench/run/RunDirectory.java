@@ -1,10 +1,8 @@
 package org.mhbench.run;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import org.mhbench.util.Json;
 import org.mhbench.util.PrivateFiles;
@@ -81,15 +79,7 @@ public final class RunDirectory {
 
     /** Writes the manifest atomically (temp file, then rename), owner-only. */
     public synchronized void writeManifest(Manifest manifest) throws IOException {
-        Path tmp = root.resolve(MANIFEST + ".tmp");
-        Files.deleteIfExists(tmp);
-        PrivateFiles.file(tmp);
-        Json.PRETTY.writeValue(tmp.toFile(), manifest);
-        try {
-            Files.move(tmp, manifestFile(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, manifestFile(), StandardCopyOption.REPLACE_EXISTING);
-        }
+        PrivateFiles.replace(manifestFile(), tmp -> Json.PRETTY.writeValue(tmp.toFile(), manifest));
     }
 
     /** Opens {@code responses.jsonl} for appending (see {@link ResponseLog}). */

@@ -8,7 +8,6 @@ import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -36,15 +35,13 @@ public final class CsvFiles {
 
     /** Writes {@code header} and the rows to {@code file}, owner-only, replacing it atomically. */
     public static void write(Path file, List<String> header, Rows rows) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.deleteIfExists(tmp);
-        PrivateFiles.file(tmp);
-        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
-             CSVPrinter p = new CSVPrinter(w, FORMAT)) {
-            p.printRecord(header);
-            rows.write(p);
-        }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+        PrivateFiles.replace(file, tmp -> {
+            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
+                 CSVPrinter p = new CSVPrinter(w, FORMAT)) {
+                p.printRecord(header);
+                rows.write(p);
+            }
+        });
     }
 
     /** A proportion or interval end: at most 6 decimals, no exponent ({@code 0.382550}, {@code 1}). */

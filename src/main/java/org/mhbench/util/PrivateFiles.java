@@ -1,9 +1,11 @@
 package org.mhbench.util;
 
 import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -46,6 +48,29 @@ public final class PrivateFiles {
             return file;
         }
         return POSIX ? Files.createFile(file, attrs(FILE)) : Files.createFile(file);
+    }
+
+    /** Writes a file's content to the path it is given. */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(Path file) throws IOException;
+    }
+
+    /**
+     * Replaces {@code file} with what {@code content} writes, owner-only and all at once: the content
+     * goes to a private {@code .tmp} sibling first, which is then renamed over {@code file} (atomically
+     * where the file system can), so a reader never sees a half-written file.
+     */
+    public static void replace(Path file, Content content) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.deleteIfExists(tmp);
+        file(tmp);
+        content.writeTo(tmp);
+        try {
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 
     private static FileAttribute<Set<PosixFilePermission>> attrs(Set<PosixFilePermission> perms) {

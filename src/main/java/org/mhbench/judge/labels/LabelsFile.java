@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.mhbench.util.Json;
+import org.mhbench.util.PrivateFiles;
 
 /** Reads and writes labels files (JSON Lines of {@link LabelledItem}). */
 public final class LabelsFile {
@@ -54,12 +55,17 @@ public final class LabelsFile {
         return items;
     }
 
+    /** Writes the items, one JSON object per line, owner-only, replacing {@code file} at once. */
     public static void write(Path file, List<LabelledItem> items) {
-        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            for (LabelledItem item : items) {
-                out.write(Json.MAPPER.writeValueAsString(item));
-                out.write('\n');
-            }
+        try {
+            PrivateFiles.replace(file, tmp -> {
+                try (BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                    for (LabelledItem item : items) {
+                        out.write(Json.MAPPER.writeValueAsString(item));
+                        out.write('\n');
+                    }
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
