@@ -53,10 +53,6 @@ final class Progress implements AutoCloseable {
         bar.step();
     }
 
-    void note(String extra) {
-        bar.setExtraMessage(" " + extra);
-    }
-
     Duration elapsed() {
         return bar.getTotalElapsed();
     }

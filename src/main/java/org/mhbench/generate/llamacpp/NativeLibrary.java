@@ -62,11 +62,6 @@ public final class NativeLibrary {
         }
     }
 
-    /** The private folder made by {@link #prepare()}, or null if none (user-set or not yet prepared). */
-    static synchronized Path ownFolder() {
-        return ownFolder;
-    }
-
     private static void removeQuietly(Path dir) {
         if (!Files.isDirectory(dir)) {
             return;
