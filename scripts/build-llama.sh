@@ -36,7 +36,8 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-cache="${MHBENCH_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/mhbench}"
+# The same cache mhbench reads: $MHBENCH_HOME/cache, else $XDG_CACHE_HOME/mhbench, else ~/.cache/mhbench.
+if [ -n "${MHBENCH_HOME:-}" ]; then cache="$MHBENCH_HOME/cache"; else cache="${XDG_CACHE_HOME:-$HOME/.cache}/mhbench"; fi
 if [ -n "$src" ]; then
   src="$(cd "$src" && pwd)"
   [ -f "$src/CMakeLists.txt" ] && [ -d "$src/tools/server" ] \

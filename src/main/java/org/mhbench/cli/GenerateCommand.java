@@ -7,10 +7,11 @@ import java.util.concurrent.Callable;
 import org.mhbench.generate.ChatMessage;
 import org.mhbench.generate.ChatRequest;
 import org.mhbench.generate.Completion;
+import org.mhbench.generate.Backend;
 import org.mhbench.generate.ModelConfig;
+import org.mhbench.generate.ModelInfo;
 import org.mhbench.generate.SamplingSettings;
-import org.mhbench.generate.worker.WorkerChatModel;
-import org.mhbench.generate.worker.WorkerOptions;
+import org.mhbench.generate.ChatModel;
 import org.mhbench.util.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code mhbench generate}: one completion, the smallest end-to-end check of a model. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
-        description = {"Generate one reply with a local GGUF model (in a worker process) and print it.",
+        description = {"Generate one reply with a local GGUF model (on the chosen --backend) and print it.",
                 "The reply goes to stdout; token counts and speed to stderr."})
 final class GenerateCommand implements Callable<Integer> {
 
@@ -48,6 +49,10 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--stop", paramLabel = "TEXT", description = "A stop string; repeat for several.")
     List<String> stop = new ArrayList<>();
 
+    @Option(names = "--request-timeout", defaultValue = "600", paramLabel = "SECONDS",
+            description = "Longest time for the reply (default: ${DEFAULT-VALUE}).")
+    long requestTimeout;
+
     @Option(names = "--show-prompt", description = "Also print the templated prompt (to stderr).")
     boolean showPrompt;
 
@@ -72,12 +77,19 @@ final class GenerateCommand implements Callable<Integer> {
         }
         messages.add(ChatMessage.user(prompt));
         SamplingSettings sampling = new SamplingSettings(temperature, maxTokens, seed, stop, null);
-        WorkerOptions options = WorkerOptions.defaults().withNativeLog(root != null && root.verbose);
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
-        try (WorkerChatModel m = WorkerChatModel.start(configs.get(0), options)) {
+        Backend backend = model.backend.backend(java.time.Duration.ofSeconds(requestTimeout),
+                root != null && root.verbose, err);
+        try (ChatModel m = backend.start(configs.get(0), null)) {
             if (showPrompt) {
-                err.println("--- prompt (" + m.info().templateFamily() + " template) ---");
+                ModelInfo info = m.info();
+                err.println("--- prompt (" + info.templateFamily() + " template, from " + templateOrigin(info)
+                        + ", rendered by " + info.backend() + ") ---");
+                if (info.templateFallback()) {
+                    err.println("WARNING: llama.cpp did not understand " + templateOrigin(info) + " and fell back to "
+                            + "ChatML: this is not the prompt the template describes");
+                }
                 err.println(m.render(messages));
                 err.println("--- end of prompt ---");
             }
@@ -95,6 +107,15 @@ final class GenerateCommand implements Callable<Integer> {
         out.flush();
         err.flush();
         return ExitCodes.OK;
+    }
+
+    /** Where the template in use came from, in words. */
+    static String templateOrigin(ModelInfo info) {
+        return switch (info.templateSource()) {
+            case "override" -> "your --chat-template";
+            case "gguf" -> "the model's own template";
+            default -> "no template in the model";
+        };
     }
 
     /** The {@code --json} output. */

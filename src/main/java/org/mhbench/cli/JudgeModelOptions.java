@@ -2,9 +2,9 @@ package org.mhbench.cli;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import org.mhbench.generate.worker.WorkerOptions;
 import org.mhbench.judge.Judges;
 import org.mhbench.responses.ResponsesStimuli;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -13,6 +13,9 @@ import picocli.CommandLine.Option;
  * layers, context, seed and request timeout. The ONNX judge reads only {@code --threads}.
  */
 final class JudgeModelOptions {
+
+    @Mixin
+    BackendOptions backend;
 
     @Option(names = "--stimuli", paramLabel = "DIR", description = "Stimulus folder holding responses/ (default: "
             + "the stimuli/ folder of this checkout): the criteria's appropriate answers, and the LLM judge's "
@@ -52,8 +55,8 @@ final class JudgeModelOptions {
             throw new UserError("--threads, --gpu-layers and --ctx-size must be 0 or more, --request-timeout 1 or "
                     + "more");
         }
-        WorkerOptions options = WorkerOptions.defaults().withRequestTimeout(Duration.ofSeconds(requestTimeout))
-                .withLogFile(log);
-        return ResponsesStages.setup(stimuli, options, threads, gpuLayers, contextSize, seed);
+        return ResponsesStages.setup(stimuli, () -> backend.backend(Duration.ofSeconds(requestTimeout), false,
+                new java.io.PrintWriter(System.err, true)), log,
+                threads, gpuLayers, contextSize, seed);
     }
 }

@@ -76,13 +76,22 @@ public final class Main implements Runnable {
         return false;
     }
 
-    /** {@code --version}: mhbench, the binding, Java. */
+    /** {@code --version}: mhbench, the in-process binding, the llama-server --backend auto would use, Java. */
     static final class VersionProvider implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
+            String server;
+            try {
+                server = org.mhbench.generate.server.LlamaServerBinary.locate(null)
+                        .map(b -> "llama-server " + b.version() + " (" + b.path() + ", via " + b.origin() + ")")
+                        .orElse("llama-server: none found (scripts/build-llama.sh builds one)");
+            } catch (IllegalArgumentException e) {
+                server = "llama-server: " + e.getMessage();
+            }
             return new String[] {
                     "mhbench " + Version.mhbench(),
                     "de.kherud:llama " + Version.bindingVersion() + " (llama.cpp b4916, CPU/AVX2 native library)",
+                    server,
                     "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"};
         }
     }

@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code mhbench make-test-model}: writes a llama-architecture GGUF with random weights. */
+/** {@code mhbench make-test-model}: writes a llama- (or qwen3-) architecture GGUF with random weights. */
 @Command(name = "make-test-model", mixinStandardHelpOptions = true,
         description = {"Write a llama-architecture GGUF with random weights, a small SentencePiece-style "
                 + "vocabulary and a ChatML template.",
@@ -29,13 +29,23 @@ final class MakeTestModelCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Weight seed; same seed, same file. Default: ${DEFAULT-VALUE}.")
     long seed;
 
+    @Option(names = "--arch", defaultValue = "llama", paramLabel = "ARCH",
+            description = "llama, or qwen3 (the same network with query/key norms: an architecture newer than the "
+                    + "in-process backend's llama.cpp, for the server backend). Default: ${DEFAULT-VALUE}.")
+    String arch;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         long t0 = System.nanoTime();
-        TestModelWriter.write(out, size, seed);
+        TestModelWriter.Architecture a = switch (arch.toLowerCase(java.util.Locale.ROOT)) {
+            case "llama" -> TestModelWriter.Architecture.LLAMA;
+            case "qwen3" -> TestModelWriter.Architecture.QWEN3;
+            default -> throw new UserError("--arch must be llama or qwen3, got '" + arch + "'");
+        };
+        TestModelWriter.write(out, size, seed, a);
         double secs = (System.nanoTime() - t0) / 1e9;
         var out = spec.commandLine().getOut();
         out.printf("wrote %s in %.1f s%n", this.out, secs);

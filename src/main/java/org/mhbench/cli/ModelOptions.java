@@ -8,10 +8,14 @@ import java.util.List;
 import org.mhbench.generate.ModelConfig;
 import org.mhbench.gguf.GgufReader;
 import org.mhbench.generate.TemplateEngine;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Options shared by every command that loads models. */
 public final class ModelOptions {
+
+    @Mixin
+    BackendOptions backend;
 
     @Option(names = {"-m", "--model"}, paramLabel = "FILE.gguf",
             description = {"A GGUF model; repeat for several (each runs in its own worker process).",
@@ -24,12 +28,13 @@ public final class ModelOptions {
 
     @Option(names = {"-t", "--threads"}, paramLabel = "N", defaultValue = "0",
             description = "CPU threads per model (default: ${DEFAULT-VALUE} = half the processors, at least 1). "
-                    + "On a busy machine fewer can be faster: measure with scripts/bench.sh.")
+                    + "On a busy machine fewer can be faster: measure with scripts/bench-vs-native.sh.")
     int threads;
 
     @Option(names = {"-ngl", "--gpu-layers"}, paramLabel = "N", defaultValue = "0",
-            description = "Layers to offload to a GPU (default: ${DEFAULT-VALUE}). Needs a GPU build of the "
-                    + "native library; the bundled one is CPU-only.")
+            description = "Layers to offload to a GPU (default: ${DEFAULT-VALUE}; 999 = all). Needs the server "
+                    + "backend with a CUDA build of llama-server (scripts/build-llama.sh --cuda); the in-process "
+                    + "backend is CPU-only.")
     int gpuLayers;
 
     @Option(names = {"-c", "--ctx-size"}, paramLabel = "N", defaultValue = "0",
@@ -52,6 +57,9 @@ public final class ModelOptions {
 
     /** The configured models, or the default test model when none was given. */
     List<ModelConfig> configs(TestModels testModels) {
+        if (backend != null && backend.usesEndpoint()) {
+            return endpointConfigs();
+        }
         List<Path> paths = models.isEmpty() ? List.of(testModels.defaultModel()) : models;
         if (!labels.isEmpty() && labels.size() != paths.size()) {
             throw new UserError("--label was given " + labels.size() + " times for " + paths.size()
@@ -81,6 +89,27 @@ public final class ModelOptions {
             String label = labels.isEmpty() ? (models.isEmpty() ? TestModels.LABEL : null) : labels.get(i);
             out.add(new ModelConfig(p, label, threads, gpuLayers, contextSize, parallel, template, templateEngine));
         }
+        return distinctLabels(out);
+    }
+
+    /** One model served by the endpoint, named by its one --label. */
+    private List<ModelConfig> endpointConfigs() {
+        if (!models.isEmpty()) {
+            throw new UserError("--endpoint serves the model: give --label NAME instead of --model");
+        }
+        if (labels.size() != 1) {
+            throw new UserError("--endpoint needs exactly one --label NAME: the name of the served model in outputs");
+        }
+        if (chatTemplate != null) {
+            throw new UserError("--chat-template has no effect on an endpoint: the server applies its own template");
+        }
+        // There is no file: the path only names the endpoint in settings and logs.
+        Path name = Path.of("endpoint:" + labels.get(0));
+        return List.of(new ModelConfig(name, labels.get(0), threads, gpuLayers, contextSize, parallel, null,
+                templateEngine));
+    }
+
+    private static List<ModelConfig> distinctLabels(List<ModelConfig> out) {
         // Labels name the models in every table: two models under one label would be pooled.
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (ModelConfig c : out) {

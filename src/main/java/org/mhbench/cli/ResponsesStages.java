@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import org.mhbench.generate.GenerationException;
 import org.mhbench.generate.ModelConfig;
-import org.mhbench.generate.worker.WorkerChatModel;
-import org.mhbench.generate.worker.WorkerOptions;
+import org.mhbench.generate.Backend;
+import org.mhbench.generate.ChatModel;
 import org.mhbench.judge.Judge;
 import org.mhbench.judge.JudgeInfo;
 import org.mhbench.judge.JudgeUnavailableException;
@@ -85,7 +85,7 @@ final class ResponsesStages implements AutoCloseable {
      * and returns the experiments with the bridges in place (unchanged when not contextualizing).
      */
     static List<Experiment> writeBridges(List<Experiment> chosen, RunDirectory dir, ModelOptions models,
-                                         WorkerOptions workerOptions, PrintWriter err)
+                                         Backend backend, PrintWriter err)
             throws IOException, GenerationException {
         ResponsesExperiment e = responses(chosen);
         if (e == null || !e.needsBridges()) {
@@ -100,8 +100,7 @@ final class ResponsesStages implements AutoCloseable {
             ModelConfig config = ModelConfig.of(file).withThreads(models.threads).withGpuLayers(models.gpuLayers);
             err.printf("writing %d bridging turns with %s%n", missing.size(), config.label());
             err.flush();
-            try (WorkerChatModel bridge = WorkerChatModel.start(config,
-                    workerOptions.withLogFile(dir.workerLog("bridge-" + config.label())))) {
+            try (ChatModel bridge = backend.start(config, dir.workerLog("bridge-" + config.label()))) {
                 bridged = BridgeStage.write(e, dir.root(), bridge, e.settings().seed(), r -> { });
             }
         }
@@ -116,15 +115,15 @@ final class ResponsesStages implements AutoCloseable {
      * @throws GenerationException when an LLM judge's model cannot be loaded
      */
     static ResponsesStages open(String spec, List<Experiment> chosen, RunDirectory dir, ModelOptions models,
-                                WorkerOptions workerOptions, long seed, PrintWriter err)
+                                Backend backend, long seed, PrintWriter err)
             throws IOException, GenerationException {
         ResponsesStages s = new ResponsesStages(dir, err);
         ResponsesExperiment e = responses(chosen);
         if (spec == null || e == null) {
             return s;
         }
-        s.judge = Judges.open(spec, setup(e.stimuli(), workerOptions.withLogFile(dir.workerLog("judge")),
-                models.threads, models.gpuLayers, 0, seed));
+        s.judge = Judges.open(spec, setup(e.stimuli(), () -> backend, dir.workerLog("judge"), models.threads,
+                models.gpuLayers, 0, seed));
         s.log = JudgeStage.openLog(dir.root());
         s.stage = new JudgeStage(s.judge, s.log);
         err.printf("judging replies with %s%n", s.judge.info().id());
@@ -133,13 +132,13 @@ final class ResponsesStages implements AutoCloseable {
     }
 
     /** What an LLM judge needs from the stimuli. */
-    static Judges.Setup setup(ResponsesStimuli stimuli, WorkerOptions workerOptions, int threads, int gpuLayers,
+    static Judges.Setup setup(ResponsesStimuli stimuli, java.util.function.Supplier<Backend> backend, Path logFile, int threads, int gpuLayers,
                               int contextSize, long seed) {
         Map<String, String> inappropriate = new LinkedHashMap<>();
         for (ResponseStimulus s : stimuli.stimuli()) {
             inappropriate.put(s.id(), s.inappropriateAnswer());
         }
-        return new Judges.Setup(stimuli.instructions().judgeInstruction(), inappropriate, workerOptions, threads,
+        return new Judges.Setup(stimuli.instructions().judgeInstruction(), inappropriate, backend, logFile, threads,
                 gpuLayers, contextSize, seed);
     }
 

@@ -18,7 +18,7 @@ import java.util.concurrent.Callable;
 import org.mhbench.Version;
 import org.mhbench.generate.GenerationException;
 import org.mhbench.generate.ModelConfig;
-import org.mhbench.generate.worker.WorkerOptions;
+import org.mhbench.generate.Backend;
 import org.mhbench.run.GitInfo;
 import org.mhbench.run.HostInfo;
 import org.mhbench.run.Manifest;
@@ -65,6 +65,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue the run in RUN_DIR with the settings it was started with.")
     boolean resume;
 
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "0",
+            description = "Only the first N prompts of each experiment, in the run's own order: for smoke runs and "
+                    + "measuring (default: all).")
+    int limit;
+
     @Option(names = "--no-score", description = "Only generate; score later with 'mhbench score RUN_DIR'.")
     boolean noScore;
 
@@ -86,22 +91,23 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
+        if (limit < 0) {
+            throw new UserError("--limit must be 1 or more (or 0 for all prompts)");
+        }
         List<ModelConfig> models = model.configs(TestModels.inDefaultCache());
         List<Experiment> chosen = experiments.build();
         String judgeSpec = ResponsesStages.checkJudge(judging, chosen, err);
         String experimentId = String.join("+", chosen.stream().map(Experiment::id).toList());
         Path dirPath = out != null ? out : Path.of("runs", experimentId + "-"
                 + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneId.systemDefault()).format(Instant.now()));
-        Map<String, Object> parameters = parameters(models, chosen);
+        Backend backend = model.backend.backend(Duration.ofSeconds(requestTimeout), root != null && root.verbose, err);
+        Map<String, Object> parameters = parameters(models, chosen, backend);
 
         RunDirectory dir = RunDirectory.create(dirPath);
-        Manifest manifest = startManifest(dir, experimentId, parameters);
+        Manifest manifest = startManifest(dir, experimentId, parameters, backend);
 
-        WorkerOptions options = WorkerOptions.defaults()
-                .withRequestTimeout(Duration.ofSeconds(requestTimeout))
-                .withNativeLog(root != null && root.verbose);
         try {
-            chosen = ResponsesStages.writeBridges(chosen, dir, model, options, err);
+            chosen = ResponsesStages.writeBridges(chosen, dir, model, backend, err);
         } catch (GenerationException e) {
             dir.writeManifest(manifest.finished("failed", Instant.now()));
             throw new RunFailed("the bridge model failed: " + e.kind() + ": " + e.getMessage() + "; continue with: "
@@ -109,15 +115,16 @@ final class RunCommand implements Callable<Integer> {
         }
         List<Prompt> prompts = new ArrayList<>();
         for (Experiment e : chosen) {
-            prompts.addAll(e.prompts());
+            List<Prompt> all = e.prompts();
+            prompts.addAll(limit > 0 ? all.subList(0, Math.min(limit, all.size())) : all);
         }
         List<Runner.ModelOutcome> outcomes;
         boolean judged;
-        try (ResponsesStages stages = ResponsesStages.open(judgeSpec, chosen, dir, model, options, experiments.seed,
+        try (ResponsesStages stages = ResponsesStages.open(judgeSpec, chosen, dir, model, backend, experiments.seed,
                 err)) {
             manifest = stages.recordJudge(manifest);
             dir.writeManifest(manifest);
-            Runner runner = new Runner(dir, manifest, options, maxRestarts, System.err);
+            Runner runner = new Runner(dir, manifest, backend, maxRestarts, System.err);
             // Ctrl-C or a kill: leave the manifest saying so (the workers exit when our pipes close).
             Thread onInterrupt = new Thread(() -> {
                 try {
@@ -186,7 +193,8 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private Manifest startManifest(RunDirectory dir, String experimentId, Map<String, Object> parameters)
+    private Manifest startManifest(RunDirectory dir, String experimentId, Map<String, Object> parameters,
+                                   Backend backend)
             throws IOException {
         if (dir.hasManifest()) {
             if (!resume) {
@@ -208,10 +216,7 @@ final class RunCommand implements Callable<Integer> {
         if (resume && Files.isDirectory(dir.root()) && !isEmpty(dir.root())) {
             throw new UserError("--resume: " + dir.root() + " has no manifest.json, so it is not a run folder");
         }
-        Map<String, String> binding = new LinkedHashMap<>();
-        binding.put("name", "de.kherud:llama");
-        binding.put("version", Version.bindingVersion());
-        binding.put("llama_cpp_build", "b4916");
+        Map<String, Object> binding = backend.describe();
         Manifest m = new Manifest(Manifest.FORMAT, Version.mhbench(), GitInfo.commit().orElse(null), experimentId,
                 spec.commandLine().getParseResult().originalArgs(), Instant.now(), null, "running",
                 HostInfo.current(), binding, List.of(), Map.of(), parameters, List.of());
@@ -225,8 +230,12 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private Map<String, Object> parameters(List<ModelConfig> models, List<Experiment> chosen) {
+    private Map<String, Object> parameters(List<ModelConfig> models, List<Experiment> chosen, Backend backend) {
         Map<String, Object> p = new LinkedHashMap<>();
+        p.put("backend", backend.id());
+        if (limit > 0) {
+            p.put("limit", limit);
+        }
         List<Map<String, Object>> ms = new ArrayList<>();
         for (ModelConfig c : models) {
             Map<String, Object> m = new LinkedHashMap<>();

@@ -1,5 +1,8 @@
 package org.mhbench.generate;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
 /**
  * What a model wrote, and what it cost.
  *
@@ -10,9 +13,23 @@ package org.mhbench.generate;
  * @param finishReason     why generation ended; {@code null} when unknown (imported)
  * @param promptMillis     wall time from request to first generated token (prompt processing), ms
  * @param generationMillis wall time from first to last generated token, ms
+ * @param logprobs         per generated token, its log-probability and the top alternatives, when the
+ *                         request asked for them ({@link ChatRequest#topLogprobs()}); otherwise empty and
+ *                         not written to files
  */
 public record Completion(String text, int promptTokens, int completionTokens, FinishReason finishReason,
-                         double promptMillis, double generationMillis) {
+                         double promptMillis, double generationMillis,
+                         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<TokenLogprob> logprobs) {
+
+    public Completion {
+        logprobs = logprobs == null ? List.of() : List.copyOf(logprobs);
+    }
+
+    /** A completion without token probabilities. */
+    public Completion(String text, int promptTokens, int completionTokens, FinishReason finishReason,
+                      double promptMillis, double generationMillis) {
+        this(text, promptTokens, completionTokens, finishReason, promptMillis, generationMillis, List.of());
+    }
 
     /** Generated tokens per second after the first token, or NaN when fewer than two were generated. */
     public double tokensPerSecond() {

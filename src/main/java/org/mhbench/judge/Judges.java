@@ -5,9 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.mhbench.generate.GenerationException;
 import org.mhbench.generate.ModelConfig;
-import org.mhbench.generate.worker.WorkerOptions;
+import org.mhbench.generate.Backend;
 import org.mhbench.gguf.GgufFormatException;
 import org.mhbench.gguf.GgufReader;
 import org.mhbench.judge.llm.JudgePrompt;
@@ -22,7 +23,7 @@ import org.mhbench.util.Home;
  *   <li>{@code onnx} or {@code onnx:DIR}: the offline ONNX classifier ({@link OnnxJudge}): the shipped
  *       judge in {@code models/judge}, or a folder written by {@code mhbench train-judge};</li>
  *   <li>{@code llm:FILE.gguf}: a local GGUF model asked the paper's question ({@link LlmJudge}),
- *       in its own worker process.</li>
+ *       on the chosen backend (in its own worker process or llama-server).</li>
  * </ul>
  */
 public final class Judges {
@@ -35,19 +36,21 @@ public final class Judges {
      *
      * @param instruction          the judge prompt's first line (the stimuli's {@code judge_instruction})
      * @param inappropriateAnswers criterion id → the answer that counts as inappropriate
-     * @param workerOptions        how to start its worker
+     * @param backend              where its model runs (the server backend gives calibrated probabilities);
+     *                              asked for only when an LLM judge is opened
+     * @param logFile              where the backend's log goes, or {@code null}
      * @param threads              CPU threads (0 = all cores)
      * @param gpuLayers            layers to offload
      * @param contextSize          context window (0 = the model's, capped)
      * @param seed                 option-order and sampler seed
      */
-    public record Setup(String instruction, Map<String, String> inappropriateAnswers, WorkerOptions workerOptions,
+    public record Setup(String instruction, Map<String, String> inappropriateAnswers, Supplier<Backend> backend, Path logFile,
                         int threads, int gpuLayers, int contextSize, long seed) {
 
         public Setup {
             Objects.requireNonNull(instruction, "instruction");
             inappropriateAnswers = Map.copyOf(inappropriateAnswers);
-            Objects.requireNonNull(workerOptions, "workerOptions");
+            Objects.requireNonNull(backend, "backend");
         }
     }
 
@@ -96,7 +99,7 @@ public final class Judges {
         }
         ModelConfig config = ModelConfig.of(llmFile(spec)).withThreads(setup.threads())
                 .withGpuLayers(setup.gpuLayers()).withContextSize(setup.contextSize());
-        return LlmJudge.start(config, setup.workerOptions(), new JudgePrompt(setup.instruction()), setup.seed(),
+        return LlmJudge.start(config, setup.backend().get(), setup.logFile(), new JudgePrompt(setup.instruction()), setup.seed(),
                 setup.inappropriateAnswers());
     }
 

@@ -22,7 +22,8 @@ import org.mhbench.generate.ModelInfo;
  * @param finishedAt     end time, or {@code null} while running
  * @param status         running, complete, failed, interrupted
  * @param host           machine facts
- * @param binding        native binding: name, version, llama.cpp build
+ * @param binding        the backend that ran the models: its id, and the binding's version or the
+ *                       llama-server's version, build flags, path and SHA-256, or the endpoint
  * @param models         models loaded, in order
  * @param failures       models that could not be loaded or whose worker died: label → reason
  * @param parameters     every effective setting (threads, seeds, temperature, max tokens, samples,
@@ -31,7 +32,7 @@ import org.mhbench.generate.ModelInfo;
  */
 public record Manifest(String format, String mhbenchVersion, String gitCommit, String experiment, List<String> command,
                        Instant startedAt, Instant finishedAt, String status, HostInfo host,
-                       Map<String, String> binding, List<ModelInfo> models, Map<String, String> failures,
+                       Map<String, Object> binding, List<ModelInfo> models, Map<String, String> failures,
                        Map<String, Object> parameters, List<Map<String, Object>> judges) {
 
     public static final String FORMAT = "mhbench-run/1";

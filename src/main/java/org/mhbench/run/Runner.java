@@ -10,19 +10,19 @@ import org.mhbench.generate.GenerationException;
 import org.mhbench.generate.Generator;
 import org.mhbench.generate.ModelConfig;
 import org.mhbench.generate.ModelInfo;
-import org.mhbench.generate.worker.WorkerChatModel;
-import org.mhbench.generate.worker.WorkerOptions;
+import org.mhbench.generate.Backend;
+import org.mhbench.generate.ChatModel;
 import org.mhbench.stimuli.Prompt;
 
 /**
- * Runs a list of prompts on each model, one worker process per model, into one run folder.
+ * Runs a list of prompts on each model, one backend process per model, into one run folder.
  * A model that fails to load, or whose worker keeps dying, is recorded in the manifest and the run
  * goes on with the next model.
  */
 public final class Runner {
 
     private final RunDirectory dir;
-    private final WorkerOptions workerOptions;
+    private final Backend backend;
     private final int maxRestarts;
     private final PrintStream log;
     private Manifest manifest;
@@ -30,14 +30,15 @@ public final class Runner {
     /**
      * @param dir           the run folder (manifest already written)
      * @param manifest      its current manifest
-     * @param workerOptions how to start workers (the log file is set per model here)
+     * @param backend       where models run (one worker process, llama-server or endpoint per model; its log
+     *                      goes to the run folder's per-model log)
      * @param maxRestarts   how many times a dead worker is replaced before the model is given up
      * @param log           where to print one-line progress notes (stderr)
      */
-    public Runner(RunDirectory dir, Manifest manifest, WorkerOptions workerOptions, int maxRestarts, PrintStream log) {
+    public Runner(RunDirectory dir, Manifest manifest, Backend backend, int maxRestarts, PrintStream log) {
         this.dir = dir;
         this.manifest = manifest;
-        this.workerOptions = workerOptions;
+        this.backend = backend;
         this.maxRestarts = maxRestarts;
         this.log = log;
     }
@@ -67,7 +68,6 @@ public final class Runner {
 
     private ModelOutcome runModel(ModelConfig config, List<Prompt> prompts, ResponseLog responses,
                                   Consumer<ResponseRecord> onRecord) throws IOException, InterruptedException {
-        WorkerOptions options = workerOptions.withLogFile(dir.workerLog(config.label()));
         ModelInfo info = null;
         int[] counts = new int[2];
         Consumer<ResponseRecord> count = r -> {
@@ -75,9 +75,9 @@ public final class Runner {
             onRecord.accept(r);
         };
         for (int attempt = 0; ; attempt++) {
-            WorkerChatModel worker;
+            ChatModel worker;
             try {
-                worker = WorkerChatModel.start(config, options);
+                worker = backend.start(config, dir.workerLog(config.label()));
             } catch (GenerationException e) {
                 String why = e.kind() + ": " + e.getMessage();
                 update(manifest.withFailure(config.label(), why));
@@ -87,9 +87,10 @@ public final class Runner {
                 if (info == null) {
                     info = worker.info();
                     update(manifest.withModel(info));
-                    log.println("loaded " + info.label() + " (" + info.architecture() + ", " + info.parameters()
+                    log.println("loaded " + info.label() + " on " + info.backend() + " (" + info.architecture() + ", " + info.parameters()
                             + " parameters, " + info.quantization() + ", template " + info.templateFamily()
-                            + (info.templateFallback() ? " [FALLBACK: the model's template was not understood]" : "")
+                            + (info.templateFallback() ? " [FALLBACK: " + ("override".equals(info.templateSource())
+                            ? "your --chat-template" : "the model's template") + " was not understood; ChatML used]" : "")
                             + ") in " + Math.round(info.loadMillis()) + " ms");
                 }
                 Generator generator = new Generator(worker, responses, config.parallelSlots());

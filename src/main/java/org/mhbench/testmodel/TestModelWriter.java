@@ -27,7 +27,12 @@ import org.mhbench.gguf.Q8_0;
  * so that greedy decoding emits readable normal pieces (and in practice never end-of-sequence: give
  * generation a token limit).
  *
- * <p>The same size and seed always give a byte-identical file. Data is generated row by row and streamed,
+ * <p>{@link Architecture#QWEN3} writes the same network under the {@code qwen3} architecture, which
+ * adds per-head RMS norms on queries and keys ({@code blk.N.attn_q_norm}/{@code attn_k_norm [head_dim]},
+ * F32 ones): an architecture newer than the in-process backend's llama.cpp b4916, for testing that the
+ * server backend loads what the binding cannot.
+ *
+ * <p>The same size, seed and architecture always give a byte-identical file. Data is generated row by row and streamed,
  * so even {@link TestModelSize#MEDIUM} needs only a few MB of memory.
  */
 public final class TestModelWriter {
@@ -49,13 +54,34 @@ public final class TestModelWriter {
 
     private static final int CHUNK_BYTES = 1 << 20;
 
+    /** The architecture a test model declares. */
+    public enum Architecture {
+        /** {@code llama}: loads on every llama.cpp */
+        LLAMA("llama"),
+        /** {@code qwen3} (llama.cpp since April 2025): not loadable by the in-process backend's b4916 */
+        QWEN3("qwen3");
+
+        private final String ggufName;
+
+        Architecture(String ggufName) {
+            this.ggufName = ggufName;
+        }
+
+        /** The {@code general.architecture} value and metadata key prefix. */
+        public String ggufName() {
+            return ggufName;
+        }
+    }
+
     private final TestModelSize size;
     private final long seed;
+    private final Architecture arch;
     private final TestVocabulary vocabulary;
 
-    private TestModelWriter(TestModelSize size, long seed) {
+    private TestModelWriter(TestModelSize size, long seed, Architecture arch) {
         this.size = size;
         this.seed = seed;
+        this.arch = arch;
         this.vocabulary = TestVocabulary.build(size.vocabSize());
     }
 
@@ -69,8 +95,14 @@ public final class TestModelWriter {
      * file appears only when complete).
      */
     public static TestModelFile write(Path out, TestModelSize size, long seed) throws IOException {
-        new TestModelWriter(size, seed).writeTo(out);
-        return new TestModelFile(out, size, seed, size.parameterCount(), Files.size(out));
+        return write(out, size, seed, Architecture.LLAMA);
+    }
+
+    /** As {@link #write(Path, TestModelSize, long)}, declaring {@code arch}. */
+    public static TestModelFile write(Path out, TestModelSize size, long seed, Architecture arch) throws IOException {
+        new TestModelWriter(size, seed, arch).writeTo(out);
+        long qkNorms = arch == Architecture.QWEN3 ? 2L * size.blockCount() * size.headDim() : 0;
+        return new TestModelFile(out, size, seed, size.parameterCount() + qkNorms, Files.size(out));
     }
 
     private void writeTo(Path out) throws IOException {
@@ -82,23 +114,28 @@ public final class TestModelWriter {
     }
 
     private void putMetadata(GgufWriter w) {
-        w.putString("general.architecture", "llama");
+        String a = arch.ggufName();
+        w.putString("general.architecture", a);
         w.putString("general.name", modelName(size));
         w.putString("general.description", DESCRIPTION);
         w.putUInt32("general.file_type", size.fileType().id());
         w.putUInt32("general.quantization_version", 2);
         w.putUInt32("mhbench.test_model.generator_version", GENERATOR_VERSION);
         w.putUInt64("mhbench.test_model.seed", seed);
-        w.putUInt32("llama.context_length", size.contextLength());
-        w.putUInt32("llama.embedding_length", size.embeddingLength());
-        w.putUInt32("llama.block_count", size.blockCount());
-        w.putUInt32("llama.feed_forward_length", size.feedForwardLength());
-        w.putUInt32("llama.attention.head_count", size.headCount());
-        w.putUInt32("llama.attention.head_count_kv", size.headCountKv());
-        w.putFloat32("llama.attention.layer_norm_rms_epsilon", 1e-5f);
-        w.putUInt32("llama.rope.dimension_count", size.headDim());
-        w.putFloat32("llama.rope.freq_base", 10000f);
-        w.putUInt32("llama.vocab_size", size.vocabSize());
+        w.putUInt32(a + ".context_length", size.contextLength());
+        w.putUInt32(a + ".embedding_length", size.embeddingLength());
+        w.putUInt32(a + ".block_count", size.blockCount());
+        w.putUInt32(a + ".feed_forward_length", size.feedForwardLength());
+        w.putUInt32(a + ".attention.head_count", size.headCount());
+        w.putUInt32(a + ".attention.head_count_kv", size.headCountKv());
+        w.putFloat32(a + ".attention.layer_norm_rms_epsilon", 1e-5f);
+        w.putUInt32(a + ".rope.dimension_count", size.headDim());
+        w.putFloat32(a + ".rope.freq_base", 10000f);
+        w.putUInt32(a + ".vocab_size", size.vocabSize());
+        if (arch == Architecture.QWEN3) {
+            w.putUInt32(a + ".attention.key_length", size.headDim());
+            w.putUInt32(a + ".attention.value_length", size.headDim());
+        }
         vocabulary.writeTo(w);
         w.putString("tokenizer.chat_template", TestChatTemplate.CHATML);
     }
@@ -116,6 +153,10 @@ public final class TestModelWriter {
             w.addTensor(p + "attn_k.weight", m, embd, kv);
             w.addTensor(p + "attn_v.weight", m, embd, kv);
             w.addTensor(p + "attn_output.weight", m, embd, embd);
+            if (arch == Architecture.QWEN3) {
+                w.addTensor(p + "attn_q_norm.weight", GgmlType.F32, size.headDim());
+                w.addTensor(p + "attn_k_norm.weight", GgmlType.F32, size.headDim());
+            }
             w.addTensor(p + "ffn_norm.weight", GgmlType.F32, embd);
             w.addTensor(p + "ffn_gate.weight", m, embd, ff);
             w.addTensor(p + "ffn_up.weight", m, embd, ff);

@@ -21,6 +21,7 @@ import org.mhbench.generate.ChatMessage;
 import org.mhbench.generate.ModelConfig;
 import org.mhbench.generate.SamplingSettings;
 import org.mhbench.generate.TemplateEngine;
+import org.mhbench.generate.worker.JniBackend;
 import org.mhbench.generate.worker.WorkerOptions;
 import org.mhbench.stimuli.Prompt;
 
@@ -45,7 +46,7 @@ class RunnerTest {
         Manifest m = new Manifest(Manifest.FORMAT, "test", null, "test", List.of(), Instant.now(), null, "running",
                 HostInfo.current(), Map.of(), List.of(), Map.of(), Map.of(), List.of());
         dir.writeManifest(m);
-        return new Runner(dir, m, WorkerOptions.defaults(), 2, QUIET);
+        return new Runner(dir, m, new JniBackend(WorkerOptions.defaults()), 2, QUIET);
     }
 
     @Test

@@ -8,8 +8,6 @@ import de.kherud.llama.Pair;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
 import org.mhbench.Version;
 import org.mhbench.generate.ChatMessage;
 import org.mhbench.generate.ChatModel;
@@ -17,15 +15,11 @@ import org.mhbench.generate.ChatRequest;
 import org.mhbench.generate.Completion;
 import org.mhbench.generate.GenerationException;
 import org.mhbench.generate.ModelConfig;
+import org.mhbench.generate.ModelFile;
 import org.mhbench.generate.ModelInfo;
 import org.mhbench.generate.Role;
 import org.mhbench.generate.SamplingSettings;
 import org.mhbench.generate.TemplateEngine;
-import org.mhbench.gguf.ChatTemplateFamily;
-import org.mhbench.gguf.GgufFile;
-import org.mhbench.gguf.GgufReader;
-import org.mhbench.gguf.ModelSummary;
-import org.mhbench.util.Hashing;
 
 /**
  * {@link ChatModel} running llama.cpp in this process through de.kherud:llama 4.2.0.
@@ -44,25 +38,36 @@ import org.mhbench.util.Hashing;
  */
 public final class LlamaCppChatModel implements ChatModel {
 
-    private static final List<ChatMessage> PROBE = List.of(
-            ChatMessage.system("mhbench-probe-system"),
-            ChatMessage.user("mhbench-probe-user-1"),
-            ChatMessage.assistant("mhbench-probe-assistant"),
-            ChatMessage.user("mhbench-probe-user-2"));
+    /** The backend id recorded with every model this class loads. */
+    public static final String BACKEND_ID = "llama.cpp-jni";
+    /** The llama.cpp build inside de.kherud:llama 4.2.0. */
+    public static final String LLAMA_CPP_BUILD = "b4916";
+
+    /**
+     * The model architectures llama.cpp b4916 (the build inside de.kherud:llama 4.2.0) can load, from
+     * its {@code LLM_ARCH_NAMES}. Anything newer (qwen3, gemma3n, gpt-oss, llama4, …) is refused before
+     * the native code sees it, with a pointer to the server backend.
+     */
+    public static final java.util.Set<String> KNOWN_ARCHITECTURES = java.util.Set.of(
+            "llama", "deci", "falcon", "grok", "gpt2", "gptj", "gptneox", "mpt", "baichuan", "starcoder", "refact",
+            "bert", "nomic-bert", "jina-bert-v2", "bloom", "stablelm", "qwen", "qwen2", "qwen2moe", "qwen2vl", "phi2",
+            "phi3", "phimoe", "plamo", "codeshell", "orion", "internlm2", "minicpm", "minicpm3", "gemma", "gemma2",
+            "gemma3", "starcoder2", "mamba", "xverse", "command-r", "cohere2", "dbrx", "olmo", "olmo2", "olmoe",
+            "openelm", "arctic", "deepseek", "deepseek2", "chatglm", "bitnet", "t5", "t5encoder", "jais", "nemotron",
+            "exaone", "rwkv6", "rwkv6qwen2", "rwkv7", "arwkv7", "granite", "granitemoe", "chameleon",
+            "wavtokenizer-dec");
 
     private final LlamaModel model;
     private final ModelInfo info;
     private final int slotContext;
-    private final boolean addsBos;
-    private final String bosText;
+    private final ModelFile file;
     private volatile boolean closed;
 
-    private LlamaCppChatModel(LlamaModel model, ModelInfo info, int slotContext, boolean addsBos, String bosText) {
+    private LlamaCppChatModel(LlamaModel model, ModelInfo info, int slotContext, ModelFile file) {
         this.model = model;
         this.info = info;
         this.slotContext = slotContext;
-        this.addsBos = addsBos;
-        this.bosText = bosText;
+        this.file = file;
     }
 
     /**
@@ -70,19 +75,16 @@ public final class LlamaCppChatModel implements ChatModel {
      * (see class comment).
      */
     public static LlamaCppChatModel load(ModelConfig config) throws GenerationException {
-        Objects.requireNonNull(config, "config");
-        Path path = config.path().toAbsolutePath();
-        GgufFile gguf;
-        try {
-            gguf = GgufReader.read(path);
-        } catch (java.io.IOException | RuntimeException e) {
-            throw new GenerationException(GenerationException.Kind.LOAD_FAILED, e.getMessage(), true, e);
+        java.util.Objects.requireNonNull(config, "config");
+        ModelFile file = ModelFile.open(config);
+        Path path = file.path();
+        if (!KNOWN_ARCHITECTURES.contains(file.architecture())) {
+            throw new GenerationException(GenerationException.Kind.LOAD_FAILED, "architecture '" + file.architecture()
+                    + "' of " + path + " is newer than the in-process backend's llama.cpp (" + LLAMA_CPP_BUILD
+                    + ", March 2025); run it with --backend server (build llama-server once with "
+                    + "scripts/build-llama.sh)", true);
         }
-        ModelSummary summary = ModelSummary.of(gguf);
-        String sha256 = Hashing.sha256(path);
-        long trained = summary.contextLength().orElse(0);
-        int context = config.contextSize() > 0 ? config.contextSize()
-                : (int) Math.min(trained > 0 ? trained : ModelConfig.DEFAULT_MAX_CONTEXT, ModelConfig.DEFAULT_MAX_CONTEXT);
+        int context = file.context();
 
         NativeLibrary.prepare();
         ModelParameters params = new ModelParameters()
@@ -115,25 +117,10 @@ public final class LlamaCppChatModel implements ChatModel {
         double loadMillis = (System.nanoTime() - t0) / 1e6;
         NativeLibrary.loaded();
 
-        boolean addsBos = gguf.bool("tokenizer.ggml.add_bos_token").orElse(true);
-        String bosText = bosToken(gguf);
-        Optional<String> ownTemplate = gguf.string("tokenizer.chat_template");
-        String source = config.chatTemplate() != null ? "override" : ownTemplate.isPresent() ? "gguf" : "none";
-        ChatTemplateFamily declared = ChatTemplateFamily.guess(
-                config.chatTemplate() != null ? config.chatTemplate() : ownTemplate.orElse(null));
-        LlamaCppChatModel probe = new LlamaCppChatModel(model, null, context / config.parallelSlots(), addsBos, bosText);
-        ChatTemplateFamily rendered = ChatTemplateFamily.guess(probe.renderUnchecked(PROBE));
-        // llama.cpp replaces a template it cannot use by ChatML without saying so: a non-ChatML
-        // template that renders as ChatML is that fallback.
-        boolean fallback = declared != ChatTemplateFamily.CHATML && declared != ChatTemplateFamily.NONE
-                && rendered == ChatTemplateFamily.CHATML;
-        ModelInfo info = new ModelInfo(config.label(), path.toString(), sha256, gguf.fileSize(),
-                summary.architecture().orElse("unknown"), summary.name().orElse(""), summary.parameterCount(),
-                summary.dominantType().map(Enum::name).orElse("none"), trained, context, config.parallelSlots(),
-                config.effectiveThreads(), config.gpuLayers(), source,
-                config.templateEngine().name().toLowerCase(java.util.Locale.ROOT), rendered.displayName(), fallback,
-                "llama.cpp-jni", Version.bindingVersion(), loadMillis);
-        return new LlamaCppChatModel(model, info, context / config.parallelSlots(), addsBos, bosText);
+        LlamaCppChatModel probe = new LlamaCppChatModel(model, null, context / config.parallelSlots(), file);
+        ModelInfo info = file.info(config, probe.renderUnchecked(ModelFile.PROBE), BACKEND_ID,
+                Version.bindingVersion(), loadMillis);
+        return new LlamaCppChatModel(model, info, context / config.parallelSlots(), file);
     }
 
     @Override
@@ -166,21 +153,20 @@ public final class LlamaCppChatModel implements ChatModel {
                 turns.add(new Pair<>(m.role().wireName(), m.content()));
             }
         }
-        String rendered = model.applyTemplate(new InferenceParameters("").setMessages(system, turns));
-        // Templates that write the BOS token themselves (Llama 2/3, Mistral) would get a second one
-        // when the server tokenizes with add_special: keep only the server's.
-        if (addsBos && bosText != null && !bosText.isEmpty() && rendered.startsWith(bosText)) {
-            rendered = rendered.substring(bosText.length());
-        }
-        return rendered;
+        return file.stripBos(model.applyTemplate(new InferenceParameters("").setMessages(system, turns)));
     }
 
     @Override
     public Completion complete(ChatRequest request) throws GenerationException {
         ensureOpen();
         String prompt = render(request.messages());
-        int promptTokens = model.encode(prompt).length + (addsBos ? 1 : 0);
+        int promptTokens = model.encode(prompt).length + (file.addsBos() ? 1 : 0);
         SamplingSettings s = request.sampling();
+        if (request.topLogprobs() > 0) {
+            // setNProbs aborts the JVM inside the binding (GGML_ASSERT in json.hpp): refuse instead.
+            throw new GenerationException(GenerationException.Kind.BACKEND, "the in-process backend cannot report "
+                    + "token probabilities; use --backend server", false);
+        }
         if (promptTokens + s.maxTokens() > slotContext) {
             throw new GenerationException(GenerationException.Kind.CONTEXT_OVERFLOW,
                     "prompt of " + promptTokens + " tokens + " + s.maxTokens() + " max new tokens exceeds the "
@@ -227,12 +213,6 @@ public final class LlamaCppChatModel implements ChatModel {
         Completion.FinishReason reason = tokens >= s.maxTokens() ? Completion.FinishReason.LENGTH
                 : Completion.FinishReason.STOP;
         return new Completion(text.toString(), promptTokens, tokens, reason, promptMs, genMs);
-    }
-
-    private static String bosToken(GgufFile gguf) {
-        long id = gguf.integer("tokenizer.ggml.bos_token_id").orElse(-1);
-        List<?> tokens = gguf.array("tokenizer.ggml.tokens").orElse(List.of());
-        return id >= 0 && id < tokens.size() ? String.valueOf(tokens.get((int) id)) : null;
     }
 
     private void ensureOpen() throws GenerationException {

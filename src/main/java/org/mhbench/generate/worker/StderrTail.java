@@ -13,20 +13,28 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import org.mhbench.util.PrivateFiles;
 
-/** Drains a worker's stderr on a daemon thread: keeps the last lines, optionally appends all to a file. */
-final class StderrTail {
+/** Drains a child process's stderr (a worker JVM, a llama-server) on a daemon thread: keeps the last lines, optionally appends all to a file. */
+public final class StderrTail {
 
     private static final int KEEP = 40;
     private final Deque<String> lines = new ArrayDeque<>();
 
     private final boolean echo;
+    private final java.util.function.Consumer<String> listener;
 
     /**
      * @param echo also copy every line to this process's stderr (for {@code --verbose} runs
      *             without a log file)
      */
-    StderrTail(InputStream stream, Path logFile, String name, boolean echo) {
+    public StderrTail(InputStream stream, Path logFile, String name, boolean echo) {
+        this(stream, logFile, name, echo, line -> { });
+    }
+
+    /** As above, also handing every line to {@code listener} (on the draining thread). */
+    public StderrTail(InputStream stream, Path logFile, String name, boolean echo,
+                      java.util.function.Consumer<String> listener) {
         this.echo = echo;
+        this.listener = listener;
         Thread t = new Thread(() -> drain(stream, logFile), name + "-stderr");
         t.setDaemon(true);
         t.start();
@@ -38,6 +46,7 @@ final class StderrTail {
             String line;
             while ((line = r.readLine()) != null) {
                 add(line);
+                listener.accept(line);
                 if (echo) {
                     System.err.println(line);
                 }
@@ -65,7 +74,7 @@ final class StderrTail {
     }
 
     /** The last few non-blank lines, joined with " | ", for one-line error messages. */
-    synchronized String summary(int max) {
+    public synchronized String summary(int max) {
         java.util.List<String> kept = lines.stream().filter(l -> !l.isBlank()).toList();
         return String.join(" | ", kept.subList(Math.max(0, kept.size() - max), kept.size()));
     }
