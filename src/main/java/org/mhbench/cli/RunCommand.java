@@ -30,6 +30,7 @@ import org.mhbench.report.UsageCsv;
 import org.mhbench.stimuli.Experiment;
 import org.mhbench.stimuli.Prompt;
 import org.mhbench.util.Json;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -62,8 +63,13 @@ final class RunCommand implements Callable<Integer> {
             description = "Run folder (default: runs/<experiment>-<time> in the current folder).")
     Path out;
 
-    @Option(names = "--resume", description = "Continue the run in RUN_DIR with the settings it was started with.")
+    @Option(names = "--resume", description = {"Continue the run in --out RUN_DIR with the settings it was started "
+            + "with (read from its manifest: models, labels, experiments, seeds, sampling, backend). Options given "
+            + "again must match them; --limit may change (a limited run resumes into a full one)."})
     boolean resume;
+
+    /** True when this instance runs with the options its run folder was started with (see {@link #resumeRun}). */
+    private boolean fromManifest;
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "0",
             description = "Only the first N prompts of each experiment, in the run's own order: for smoke runs and "
@@ -90,6 +96,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (resume && !fromManifest) {
+            return resumeRun();
+        }
         PrintWriter err = spec.commandLine().getErr();
         if (limit < 0) {
             throw new UserError("--limit must be 1 or more (or 0 for all prompts)");
@@ -182,6 +191,71 @@ final class RunCommand implements Callable<Integer> {
         return anyFailed ? ExitCodes.FAILED : ExitCodes.OK;
     }
 
+    /**
+     * {@code run --resume --out RUN_DIR}: runs again with the arguments the run was started with (from
+     * its manifest), after checking that options given now match them.
+     */
+    private int resumeRun() throws Exception {
+        if (out == null) {
+            throw new UserError("--resume needs --out RUN_DIR: the run folder to continue");
+        }
+        if (!Files.isDirectory(out)) {
+            throw new UserError("--resume: no such run folder: " + out + " (nothing was started; check the path, or "
+                    + "leave out --resume to start a new run there)");
+        }
+        RunDirectory dir = RunDirectory.open(out);
+        if (!dir.hasManifest()) {
+            throw new UserError("--resume: " + out + " has no " + RunDirectory.MANIFEST + ", so it is not a run folder "
+                    + "(nothing was started)");
+        }
+        Manifest old = dir.readManifest().orElseThrow();
+        if (old.command().contains("--resume")) {
+            throw new UserError("--resume: " + out + " was resumed by an older mhbench, which did not keep the "
+                    + "options it was started with; resume it with those options and --resume --out " + out);
+        }
+        List<String> start = ResumeCheck.startArguments(old.command());
+        CommandLine root = Main.commandLine();
+        root.setOut(spec.commandLine().getOut());
+        root.setErr(spec.commandLine().getErr());
+        CommandLine again = root.getSubcommands().get("run");
+        List<String> args = new ArrayList<>();
+        if (this.root != null && this.root.verbose) {
+            args.add("--verbose");
+        }
+        args.add("run");
+        args.addAll(start);
+        try {
+            root.parseArgs(args.toArray(new String[0]));
+        } catch (CommandLine.ParameterException e) {
+            throw new UserError("--resume: the options " + out + " was started with no longer parse (" + e.getMessage()
+                    + "): " + String.join(" ", start));
+        }
+        List<String> changed = ResumeCheck.changedOptions(spec.commandLine().getParseResult(), again.getCommandSpec());
+        if (!changed.isEmpty()) {
+            throw new UserError("--resume: " + String.join("; ", changed) + "; leave these out to resume with the "
+                    + "run's own settings, or start a new run with another --out");
+        }
+        args.addAll(List.of("--out", out.toString(), "--resume"));
+        // What a resume may set anew replaces what the run was started with.
+        CommandLine.ParseResult now = spec.commandLine().getParseResult();
+        for (CommandLine.Model.OptionSpec o : now.matchedOptions()) {
+            String name = o.longestName();
+            if (ResumeCheck.RESUME_OPTIONS.contains(name) && !name.equals("--resume") && !name.equals("--out")) {
+                ResumeCheck.removeOption(args, o);
+                args.add(name);
+                if (o.arity().max() > 0) {
+                    args.add(String.valueOf((Object) o.getValue()));
+                }
+            }
+        }
+        RunCommand resumed = again.getCommand();
+        resumed.fromManifest = true;
+        spec.commandLine().getErr().println("resuming " + out + " with its settings: mhbench run "
+                + String.join(" ", start));
+        spec.commandLine().getErr().flush();
+        return root.execute(args.toArray(new String[0]));
+    }
+
     /** Writes RUN_DIR/report; a report that fails is a note, never a failed run (the scores are written). */
     private static void writeReport(Path runDir, PrintWriter err) {
         try {
@@ -202,14 +276,13 @@ final class RunCommand implements Callable<Integer> {
                         + "another --out");
             }
             Manifest old = dir.readManifest().orElseThrow();
-            String before = Json.MAPPER.writeValueAsString(old.parameters());
-            String now = Json.MAPPER.writeValueAsString(Json.MAPPER.readValue(
-                    Json.MAPPER.writeValueAsString(parameters), Map.class));
-            if (!Objects.equals(before, now)) {
-                throw new UserError("--resume: the settings differ from those " + dir.root() + " was started "
-                        + "with (see its manifest.json 'parameters'); use the same options, or a new --out");
+            List<String> changed = ResumeCheck.changedSettings(old.parameters(), parameters);
+            if (!changed.isEmpty()) {
+                throw new UserError("--resume: " + dir.root() + " was started with other settings: "
+                        + String.join("; ", changed) + " (a model file or backend that changed since, or a new "
+                        + "mhbench); start a new run with another --out");
             }
-            Manifest resumed = old.resumed(spec.commandLine().getParseResult().originalArgs());
+            Manifest resumed = old.resumed(parameters);
             dir.writeManifest(resumed);
             return resumed;
         }

@@ -84,7 +84,19 @@ public final class ScoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        return score(runDir, spec.commandLine().getOut(), spec.commandLine().getErr());
+        PrintWriter err = spec.commandLine().getErr();
+        int status = score(runDir, spec.commandLine().getOut(), err);
+        // A report written before must never disagree with the scores just written: refresh it.
+        if (status == ExitCodes.OK && Files.isDirectory(runDir.resolve(org.mhbench.report.Report.FOLDER))) {
+            try {
+                ReportCommand.report(runDir, null, err);
+            } catch (Exception | LinkageError e) {
+                err.println("note: " + runDir.resolve(org.mhbench.report.Report.FOLDER) + " is now STALE (it could not be rewritten: "
+                        + ErrorHandler.messageOf(e) + "); rewrite it with 'mhbench report " + runDir + "'");
+                err.flush();
+            }
+        }
+        return status;
     }
 
     /**

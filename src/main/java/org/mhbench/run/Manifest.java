@@ -17,7 +17,8 @@ import org.mhbench.generate.ModelInfo;
  * @param mhbenchVersion mhbench version
  * @param gitCommit      commit of the mhbench checkout, or {@code null}
  * @param experiment     what ran: {@code generate}, {@code stigma}, {@code responses}, or a list joined by "+"
- * @param command        the command line (arguments after {@code mhbench})
+ * @param command        the command line the run was started with (arguments after {@code mhbench});
+ *                       {@code run --resume} reads its settings from here
  * @param startedAt      start time
  * @param finishedAt     end time, or {@code null} while running
  * @param status         running, complete, failed, interrupted
@@ -76,8 +77,9 @@ public record Manifest(String format, String mhbenchVersion, String gitCommit, S
                 binding, models, failures, parameters, judges);
     }
 
-    public Manifest resumed(List<String> newCommand) {
-        return new Manifest(format, mhbenchVersion, gitCommit, experiment, newCommand, startedAt, null, "running",
-                host, binding, List.of(), Map.of(), parameters, judges);
+    /** Running again, with {@code newParameters} (equal but for what a resume may change, e.g. the limit). */
+    public Manifest resumed(Map<String, Object> newParameters) {
+        return new Manifest(format, mhbenchVersion, gitCommit, experiment, command, startedAt, null, "running",
+                host, binding, List.of(), Map.of(), newParameters, judges);
     }
 }

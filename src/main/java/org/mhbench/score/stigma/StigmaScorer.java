@@ -73,8 +73,8 @@ public final class StigmaScorer implements ExperimentScorer {
             summary.addAll(baseline.summaryRows(cells));
             notes.addAll(baseline.notes());
         } else {
-            notes.add("human baseline skipped: give --human-baseline FILE (the GSS 2018 table, "
-                    + "e.g. <paper>/external_data/human_data_2018.csv) to add it");
+            notes.add("human baseline skipped: add it with 'mhbench score RUN_DIR --human-baseline FILE' (the GSS "
+                    + "2018 table, e.g. <paper>/external_data/human_data_2018.csv)");
         }
         List<SummaryRow> attribution = new AttributionTable(stimuli, options.bootstrap(), options.seed())
                 .rows(groups, baseline);
