@@ -63,7 +63,7 @@ class BackendParityTest {
     }
 
     static ChatRequest greedy(List<ChatMessage> messages, int topLogprobs) {
-        return new ChatRequest(messages, SamplingSettings.greedy(16, 0), topLogprobs);
+        return new ChatRequest(messages, SamplingSettings.greedy(48, 0), topLogprobs);
     }
 
     @Test
@@ -125,6 +125,21 @@ class BackendParityTest {
             return Optional.of(new Divergence(i, best - theirs));
         }
         return Optional.empty();
+    }
+
+    @Test
+    void theDivergenceCheckFindsWhereAndByHowMuch() {
+        List<TokenLogprob> steps = List.of(
+                new TokenLogprob("Hel", -0.1, List.of(new TokenLogprob.Alternative("Hel", -0.1))),
+                new TokenLogprob("lo", -0.5, List.of(new TokenLogprob.Alternative("lo", -0.5),
+                        new TokenLogprob.Alternative("p", -0.7))),
+                new TokenLogprob("!", -0.2, List.of(new TokenLogprob.Alternative("!", -0.2))));
+        assertTrue(divergence("Hello!", steps).isEmpty(), "the same text");
+        Divergence d = divergence("Help me", steps).orElseThrow();
+        assertEquals(1, d.step());
+        assertEquals(0.2, d.gap(), 1e-9);
+        assertEquals(Double.POSITIVE_INFINITY, divergence("Hexx", steps).orElseThrow().gap(),
+                "a token the server did not even rank");
     }
 
     @Test
