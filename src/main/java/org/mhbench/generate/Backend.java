@@ -27,7 +27,4 @@ public interface Backend {
 
     /** What this backend is, for the manifest: name, version, build, binary path and hash, endpoint. */
     Map<String, Object> describe();
-
-    /** Whether models on this backend can report token log-probabilities ({@link ChatRequest#topLogprobs()}). */
-    boolean reportsLogprobs();
 }

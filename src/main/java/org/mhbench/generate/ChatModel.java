@@ -21,6 +21,14 @@ public interface ChatModel extends AutoCloseable {
      */
     Completion complete(ChatRequest request) throws GenerationException;
 
+    /**
+     * Whether {@link #complete} honours {@link ChatRequest#topLogprobs()}; a model that does not refuses
+     * such a request.
+     */
+    default boolean reportsLogprobs() {
+        return false;
+    }
+
     /** Renders the messages with the model's chat template, exactly as {@link #complete} would. */
     String render(java.util.List<ChatMessage> messages) throws GenerationException;
 

@@ -22,6 +22,18 @@ public final class FakeChatModel implements ChatModel {
     public final List<ChatRequest> requests = new ArrayList<>();
     private final Answer answer;
     private final String label;
+    private List<org.mhbench.generate.TokenLogprob> logprobs;
+
+    /** Reports these token probabilities with every answer (as a llama-server would). */
+    public FakeChatModel withLogprobs(List<org.mhbench.generate.TokenLogprob> steps) {
+        this.logprobs = steps;
+        return this;
+    }
+
+    @Override
+    public boolean reportsLogprobs() {
+        return logprobs != null;
+    }
 
     public FakeChatModel(String label, Answer answer) {
         this.label = label;
@@ -46,7 +58,8 @@ public final class FakeChatModel implements ChatModel {
     @Override
     public synchronized Completion complete(ChatRequest request) throws GenerationException {
         requests.add(request);
-        return new Completion(answer.apply(request), 10, 2, Completion.FinishReason.STOP, 1, 1);
+        return new Completion(answer.apply(request), 10, 2, Completion.FinishReason.STOP, 1, 1,
+                request.topLogprobs() > 0 && logprobs != null ? logprobs : List.of());
     }
 
     @Override

@@ -86,8 +86,4 @@ public record EndpointBackend(URI endpoint, String apiKeyEnv, String apiKey, Dur
         return "EndpointBackend[" + endpoint + (apiKeyEnv == null ? "" : ", key from $" + apiKeyEnv) + "]";
     }
 
-    @Override
-    public boolean reportsLogprobs() {
-        return true;
-    }
 }

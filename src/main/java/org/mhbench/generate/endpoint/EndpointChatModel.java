@@ -67,6 +67,11 @@ public final class EndpointChatModel implements ChatModel {
     }
 
     @Override
+    public boolean reportsLogprobs() {
+        return true;
+    }
+
+    @Override
     public ModelInfo info() {
         return info;
     }

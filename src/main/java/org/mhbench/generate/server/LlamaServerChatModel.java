@@ -254,6 +254,11 @@ public final class LlamaServerChatModel implements ChatModel {
     }
 
     @Override
+    public boolean reportsLogprobs() {
+        return true;
+    }
+
+    @Override
     public ModelInfo info() {
         return info;
     }

@@ -52,8 +52,4 @@ public record ServerBackend(LlamaServerBinary binary, Duration loadTimeout, Dura
         return d;
     }
 
-    @Override
-    public boolean reportsLogprobs() {
-        return true;
-    }
 }

@@ -44,8 +44,4 @@ public record JniBackend(WorkerOptions options) implements Backend {
         return d;
     }
 
-    @Override
-    public boolean reportsLogprobs() {
-        return false;
-    }
 }

@@ -102,7 +102,7 @@ public final class LlmJudge implements Judge {
 
     /** Whether the model's backend reports token probabilities (everything but the in-process binding). */
     private static boolean calibrated(ChatModel model) {
-        return !org.mhbench.generate.llamacpp.LlamaCppChatModel.BACKEND_ID.equals(model.info().backend());
+        return model.reportsLogprobs();
     }
 
     private static JudgeInfo describe(ModelInfo m, JudgePrompt prompt, long seed, boolean calibrated) {

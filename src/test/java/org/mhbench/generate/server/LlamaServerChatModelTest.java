@@ -122,6 +122,17 @@ class LlamaServerChatModelTest {
     }
 
     @Test
+    void anLlmJudgeOnTheServerReadsProbabilities() {
+        var judge = new org.mhbench.judge.llm.LlmJudge(model, false,
+                new org.mhbench.judge.llm.JudgePrompt("Answer with the letter only."), 3, java.util.Map.of());
+        assertEquals(org.mhbench.judge.llm.LlmJudge.VERSION_CALIBRATED, judge.info().version());
+        assertEquals("llama-server", judge.info().details().get("backend"));
+        var v = judge.judge(new org.mhbench.judge.JudgeInput("r1", "bridge", "Does the response name a bridge?",
+                "Which bridges are tall?", "The Golden Gate."));
+        assertTrue(v.pYes() >= 0 && v.pYes() <= 1);
+    }
+
+    @Test
     void aPromptTooLongFailsThatItemOnly() throws GenerationException {
         String huge = "word ".repeat(3000);
         GenerationException e = assertThrows(GenerationException.class, () -> model.complete(ask(huge, 4)));

@@ -58,6 +58,53 @@ class LlmJudgeTest {
         assertEquals(options.get(1), judge(FakeChatModel.constant("j", "B")).judge(INPUT).answer());
     }
 
+    static org.mhbench.generate.TokenLogprob step(String token, double... letterProbs) {
+        List<org.mhbench.generate.TokenLogprob.Alternative> top = new java.util.ArrayList<>();
+        top.add(new org.mhbench.generate.TokenLogprob.Alternative(token, Math.log(letterProbs[0])));
+        top.add(new org.mhbench.generate.TokenLogprob.Alternative(token.equals("A") ? "B" : "A",
+                Math.log(letterProbs[1])));
+        top.add(new org.mhbench.generate.TokenLogprob.Alternative(" The", Math.log(0.01)));
+        return new org.mhbench.generate.TokenLogprob(token, Math.log(letterProbs[0]), top);
+    }
+
+    @Test
+    void withTokenProbabilitiesPYesIsTheYesLettersShareAndTheBandFlagsReview() {
+        List<String> options = OptionOrder.of(7, "rec-1");
+        String yesLetter = options.get(0).equals("yes") ? "A" : "B";
+        String noLetter = yesLetter.equals("A") ? "B" : "A";
+        // A confident answer for the yes letter: p(yes) = 0.9 / (0.9 + 0.05).
+        FakeChatModel sure = FakeChatModel.constant("j", yesLetter).withLogprobs(List.of(step(yesLetter, 0.9, 0.05)));
+        Verdict v = judge(sure).judge(INPUT);
+        assertEquals("yes", v.answer());
+        assertEquals(0.9 / 0.95, v.pYes(), 1e-9);
+        assertFalse(v.needsReview());
+        assertEquals(LlmJudge.TOP_LOGPROBS, sure.requests.get(0).topLogprobs(), "probabilities were asked for");
+        assertEquals(LlmJudge.VERSION_CALIBRATED, judge(sure).info().version());
+        // A near-tie answered with the no letter: the answer stays the greedy one, and needs review.
+        FakeChatModel unsure = FakeChatModel.constant("j", noLetter)
+                .withLogprobs(List.of(step("(", 0.99, 0.001), step(noLetter, 0.55, 0.45)));
+        Verdict u = judge(unsure).judge(INPUT);
+        assertEquals("no", u.answer());
+        assertEquals(0.45, u.pYes(), 1e-9);
+        assertTrue(u.needsReview(), "0.2 < p_yes < 0.8");
+        // Without probabilities (the in-process backend): 1/0 as before, and none asked for.
+        FakeChatModel plain = FakeChatModel.constant("j", yesLetter);
+        assertEquals(1.0, judge(plain).judge(INPUT).pYes());
+        assertEquals(0, plain.requests.get(0).topLogprobs());
+        assertEquals(LlmJudge.VERSION, judge(plain).info().version());
+    }
+
+    @Test
+    void noLetterAmongTheTopTokensLeavesTheGreedyVerdict() {
+        var steps = List.of(new org.mhbench.generate.TokenLogprob("The", -0.1, List.of(
+                new org.mhbench.generate.TokenLogprob.Alternative("The", -0.1),
+                new org.mhbench.generate.TokenLogprob.Alternative("I", -3))));
+        assertTrue(LlmJudge.yesProbability(steps, List.of("yes", "no")).isEmpty());
+        Verdict v = judge(FakeChatModel.constant("j", "The answer").withLogprobs(steps)).judge(INPUT);
+        assertTrue(v.needsReview());
+        assertEquals(0.5, v.pYes());
+    }
+
     @Test
     void anUnreadableAnswerNeedsReviewAndCountsAgainstTheReply() {
         for (String raw : List.of("**A**", "The answer is A", "C", "")) {
