@@ -91,11 +91,15 @@ public final class LlamaCppChatModel implements ChatModel {
                 .setModel(path.toString())
                 .setThreads(config.effectiveThreads())
                 .setThreadsBatch(config.effectiveThreads())
-                .setGpuLayers(config.gpuLayers())
                 .setCtxSize(context)
                 .setParallel(config.parallelSlots())
                 // A prompt that does not fit must fail, not lose its beginning silently.
                 .disableContextShift();
+        if (config.gpuLayers() > 0) {
+            // The bundled library has no GPU backend: llama.cpp would only log that it ignores this.
+            System.err.println("note: --gpu-layers " + config.gpuLayers() + " is ignored by the in-process backend "
+                    + "(CPU only); use --backend server with a CUDA build (scripts/build-llama.sh --cuda)");
+        }
         if (config.templateEngine() == TemplateEngine.JINJA) {
             params.enableJinja();
         }
@@ -118,7 +122,7 @@ public final class LlamaCppChatModel implements ChatModel {
         NativeLibrary.loaded();
 
         LlamaCppChatModel probe = new LlamaCppChatModel(model, null, context / config.parallelSlots(), file);
-        ModelInfo info = file.info(config, probe.renderUnchecked(ModelFile.PROBE), BACKEND_ID,
+        ModelInfo info = file.info(config.withGpuLayers(0), probe.renderUnchecked(ModelFile.PROBE), BACKEND_ID,
                 Version.bindingVersion(), loadMillis);
         return new LlamaCppChatModel(model, info, context / config.parallelSlots(), file);
     }
