@@ -31,6 +31,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import org.mhbench.util.Plural;
 
 /**
  * {@code mhbench train-judge}: trains an ONNX judge folder from the paper's released labels and/or
@@ -124,7 +125,7 @@ public final class TrainJudgeCommand implements Callable<Integer> {
             }
             List<LabelledItem> l = LabelsFile.read(f);
             items.addAll(l);
-            err.printf("%s: %d labelled replies%n", f, l.size());
+            err.printf("%s: %s%n", f, Plural.of(l.size(), "labelled reply", "labelled replies"));
             Map<String, Object> source = new LinkedHashMap<>();
             source.put("labels_file", f.getFileName().toString());
             source.put("sha256", Hashing.sha256(f));
@@ -133,9 +134,10 @@ public final class TrainJudgeCommand implements Callable<Integer> {
         }
         training.put("sources", sources);
         TrainingSet set = TrainingSet.of(items, questions());
-        err.printf("%d distinct replies (%d duplicates merged, %d texts with conflicting labels dropped), "
-                + "%d criteria%n",
-                set.examples().size(), set.duplicates(), set.conflicts(), set.criteria().size());
+        err.printf("%s (%s merged, %s with conflicting labels dropped), %s%n",
+                Plural.of(set.examples().size(), "distinct reply", "distinct replies"),
+                Plural.of(set.duplicates(), "duplicate"), Plural.of(set.conflicts(), "text"),
+                Plural.of(set.criteria().size(), "criterion", "criteria"));
         JudgeTrainer.Settings settings = JudgeTrainer.Settings.defaults().withSeed(seed);
         try (TextEncoder encoder = TextEncoder.open(encoderSpec, threads, 1)) {
             VectorCache cache = vectorCache == null ? null : VectorCache.open(vectorCache);
@@ -166,7 +168,7 @@ public final class TrainJudgeCommand implements Callable<Integer> {
             throw new UserError(e.getMessage(), e);
         }
         Agreement all = held.agreement(s.threshold(), s.reviewLow(), s.reviewHigh());
-        out.println("leave-one-source-out agreement with the labels (" + held.sources().size() + " sources):");
+        out.println("leave-one-source-out agreement with the labels (" + Plural.of(held.sources().size(), "source") + "):");
         AgreementTable.lines(all).forEach(out::println);
         Map<String, Object> json = AgreementTable.json(all);
         Map<String, Object> perSource = new LinkedHashMap<>();

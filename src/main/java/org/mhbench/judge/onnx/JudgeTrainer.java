@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.mhbench.judge.eval.Agreement;
+import org.mhbench.util.Plural;
 
 /**
  * Trains an ONNX judge: encodes every example once ({@link FeatureExtractor}), fits one head column per
@@ -107,7 +108,7 @@ public final class JudgeTrainer {
         for (TrainingSet.Example e : set.examples()) {
             replies.add(new FeatureExtractor.Reply(set.questions().get(e.criterion()), e.response()));
         }
-        log.accept("encoding " + replies.size() + " replies with " + extractor.encoder().spec().id() + " ...");
+        log.accept("encoding " + Plural.of(replies.size(), "reply") + " with " + extractor.encoder().spec().id() + " ...");
         long t0 = System.nanoTime();
         List<ReplyFeatures> f = extractor.extract(replies);
         log.accept(String.format("encoded in %.0f s", (System.nanoTime() - t0) / 1e9));
@@ -242,7 +243,7 @@ public final class JudgeTrainer {
                     test.add(i);
                 }
             }
-            log.accept("held out " + source + ": " + test.size() + " texts");
+            log.accept("held out " + source + ": " + Plural.of(test.size(), "text"));
             Trained t = train(set, features, train);
             for (int i : test) {
                 int k = t.weights().indexOf(set.examples().get(i).criterion());
