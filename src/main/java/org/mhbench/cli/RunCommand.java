@@ -161,7 +161,7 @@ final class RunCommand implements Callable<Integer> {
         UsageCsv.write(dir.root(), usage);
         err.println();
         err.println("cost (all records of this run folder; also in " + UsageCsv.FILE + "):");
-        UsageCsv.print(usage, err);
+        UsageCsv.print(usage, spec.commandLine().getOut());
         err.flush();
         if (!noScore) {
             ScoreCommand scorer = new ScoreCommand();
