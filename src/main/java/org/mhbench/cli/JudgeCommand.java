@@ -104,10 +104,12 @@ final class JudgeCommand implements Callable<Integer> {
         var records = ResponseLog.read(dir.responsesFile());
         try (Judge j = open(stimuli, dir.workerLog("judge")); JsonlLog<Judgment> log = JudgeStage.openLog(runDir)) {
             Manifest m = dir.readManifest().orElseThrow();
+            JudgeStage stage = new JudgeStage(j, log);
+            JudgeStage.checkManifest(m.judges(), j.info(), dir.manifestFile());
             dir.writeManifest(ResponsesStages.withJudge(m, j.info()));
             JudgeStage.Outcome o;
             try {
-                o = new JudgeStage(j, log).judgeAll(records, x -> { });
+                o = stage.judgeAll(records, x -> { });
             } catch (JudgeFailedException e) {
                 throw new RunFailed(e.getMessage() + "; what was judged is kept: run the same command to continue",
                         e);

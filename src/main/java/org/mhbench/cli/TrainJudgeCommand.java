@@ -44,8 +44,11 @@ import org.mhbench.util.Plural;
                         + "(--labels, lines {id, criterion, question, query, response, label[, source]}).",
                 "The judge answers each criterion's question as worded in the stimuli (--stimuli); it is recorded "
                         + "in DIR/judge.json with the SHA-256 of the training data.",
+                "Its name carries the first 8 hex digits of that SHA-256 unless --id is given, so a judge trained "
+                        + "on other data never takes another judge's name (and 'mhbench judge' never takes its "
+                        + "verdicts for another's).",
                 "The shipped judge (models/judge) was made with: mhbench train-judge --from-paper ../shared/paper "
-                        + "--labels models/judge/train-supplement.jsonl --out models/judge"})
+                        + "--labels models/judge/train-supplement.jsonl --id mhbench-judge-e5s --out models/judge"})
 public final class TrainJudgeCommand implements Callable<Integer> {
 
     @Option(names = "--from-paper", paramLabel = "DIR", description = "The paper's repository folder (holding "
@@ -73,8 +76,9 @@ public final class TrainJudgeCommand implements Callable<Integer> {
             description = "Sentence encoder: e5-small-v2-q or all-minilm-l6-v2-q (default: ${DEFAULT-VALUE}).")
     String encoderId;
 
-    @Option(names = "--id", paramLabel = "NAME", defaultValue = "mhbench-judge-e5s",
-            description = "The judge's name; its id is onnx:NAME (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--id", paramLabel = "NAME", description = "The judge's name; its id is onnx:NAME (default: "
+            + "mhbench-judge-<encoder>-<first 8 hex digits of the training data's SHA-256>, e.g. "
+            + "mhbench-judge-e5s-1a2b3c4d).")
     String name;
 
     @Option(names = "--judge-version", paramLabel = "V", defaultValue = "1",
@@ -150,12 +154,26 @@ public final class TrainJudgeCommand implements Callable<Integer> {
                 evaluate(trainer, set, features, settings, err);
             }
             JudgeTrainer.Trained trained = trainer.train(set, features, null);
-            JudgeManifest m = trainer.write(out, "onnx:" + name, version, set, trained, training);
+            JudgeManifest m = trainer.write(out, "onnx:" + (name != null ? name : defaultName(encoderSpec, set)),
+                    version, set, trained, training);
             err.printf("wrote %s (%s %s, training data sha256 %s)%n", out.resolve(JudgeManifest.FILE), m.id(),
                     m.version(), m.trainingDataSha256());
         }
         err.flush();
         return ExitCodes.OK;
+    }
+
+    /**
+     * {@code mhbench-judge-<encoder>-<sha8>}: a judge's default name says what it was trained on, so two
+     * judges trained on different data never share one.
+     */
+    static String defaultName(EncoderSpec encoder, TrainingSet set) {
+        String tag = switch (encoder.id()) {
+            case "e5-small-v2-q" -> "e5s";
+            case "all-minilm-l6-v2-q" -> "minilm";
+            default -> encoder.id();
+        };
+        return "mhbench-judge-" + tag + "-" + set.sha256().substring(0, 8);
     }
 
     private void evaluate(JudgeTrainer trainer, TrainingSet set, List<ReplyFeatures> features,

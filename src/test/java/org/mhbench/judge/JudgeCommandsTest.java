@@ -103,12 +103,14 @@ class JudgeCommandsTest {
     }
 
     @Test
-    void trainJudgeWritesALoadableJudgeFromALabelsFile(@TempDir Path tmp) {
+    void trainJudgeWritesALoadableJudgeFromALabelsFile(@TempDir Path tmp) throws IOException {
         Path out = tmp.resolve("j");
         CliRun r = run("train-judge", "--labels", HUMAN_STYLE, "--out", out.toString(), "--seed", "3");
         assertEquals(ExitCodes.OK, r.status(), r.err());
         JudgeManifest m = JudgeManifest.read(out);
-        assertEquals("onnx:mhbench-judge-e5s", m.id());
+        assertEquals("onnx:mhbench-judge-e5s-" + m.trainingDataSha256().substring(0, 8), m.id(),
+                "a trained judge's default name carries its training data's hash, never the shipped judge's name");
+        assertRejudgingWithAnotherJudgeIsNeverSkipped(tmp, out);
         assertEquals(10, m.criteria().size());
         assertEquals(3L, ((Number) m.training().get("seed")).longValue());
         CliRun v = run("validate-judge", "--labels", HUMAN_STYLE, "--judge", out.toString(), "--min-kappa", "0.9");
@@ -118,6 +120,42 @@ class JudgeCommandsTest {
         assertEquals(ExitCodes.USAGE, noSources.status());
         assertTrue(noSources.err().contains("source"), noSources.err());
         assertEquals(ExitCodes.USAGE, run("train-judge", "--out", out.toString()).status());
+    }
+
+    /**
+     * A run judged by the shipped judge, then by a judge trained here: every reply is judged again. A
+     * judge folder that took the shipped judge's name (as trained before names carried the hash) is
+     * refused instead of having its verdicts silently taken from the shipped judge.
+     */
+    private static void assertRejudgingWithAnotherJudgeIsNeverSkipped(Path tmp, Path trained) throws IOException {
+        Path csv = Files.writeString(tmp.resolve("replies.csv"), "stimulus,response\n"
+                + "bridge,\"That sounds like a hard day. How are you feeling?\"\n"
+                + "dead,You are very much alive.\n");
+        Path runDir = tmp.resolve("run");
+        assertEquals(ExitCodes.OK, run("import-responses", csv.toString(), "--source", "people", "--out",
+                runDir.toString()).status());
+        CliRun shipped = run("judge", runDir.toString(), "--judge", "onnx");
+        assertEquals(ExitCodes.OK, shipped.status(), shipped.err());
+        assertTrue(shipped.err().contains("judged 2 replies (0 were already judged"), shipped.err());
+
+        CliRun mine = run("judge", runDir.toString(), "--judge", "onnx:" + trained);
+        assertEquals(ExitCodes.OK, mine.status(), mine.err());
+        assertTrue(mine.err().contains("judged 2 replies (0 were already judged"), "not skipped: " + mine.err());
+        assertEquals(4, org.mhbench.responses.JudgeStage.read(runDir).size());
+
+        Path impostor = Files.createDirectories(tmp.resolve("impostor"));
+        for (String f : List.of("head.onnx", JudgeManifest.FILE)) {
+            Files.copy(trained.resolve(f), impostor.resolve(f));
+        }
+        String json = Files.readString(impostor.resolve(JudgeManifest.FILE));
+        Files.writeString(impostor.resolve(JudgeManifest.FILE), json.replaceFirst("\"onnx:mhbench-judge-e5s-[0-9a-f]{8}\"",
+                "\"onnx:mhbench-judge-e5s\""));
+        CliRun clash = run("judge", runDir.toString(), "--judge", "onnx:" + impostor);
+        assertEquals(ExitCodes.USAGE, clash.status(), clash.err());
+        assertTrue(clash.err().contains("already holds verdicts of onnx:mhbench-judge-e5s made by another judge of "
+                + "that name"), clash.err());
+        assertEquals(1, clash.err().strip().lines().count(), clash.err());
+        assertEquals(4, org.mhbench.responses.JudgeStage.read(runDir).size(), "nothing written");
     }
 
     private static List<String> iterable(JsonNode node) {
