@@ -1,5 +1,6 @@
 package org.mhbench.cli;
 
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import me.tongfei.progressbar.DelegatingProgressBarConsumer;
@@ -22,6 +23,7 @@ final class Progress implements AutoCloseable {
     static final int LOG_INTERVAL_MILLIS = 5_000;
 
     private final ProgressBar bar;
+    private final PrintWriter log;
     private int failures;
     private String lastLine;
 
@@ -40,7 +42,17 @@ final class Progress implements AutoCloseable {
         this(task, total, alreadyDone, unit, System.console() != null);
     }
 
+    /** As above, the lines of a log going to {@code log} (a command's stderr) when not on a terminal. */
+    Progress(String task, long total, long alreadyDone, String unit, PrintWriter log) {
+        this(task, total, alreadyDone, unit, System.console() != null, log);
+    }
+
     Progress(String task, long total, long alreadyDone, String unit, boolean terminal) {
+        this(task, total, alreadyDone, unit, terminal, null);
+    }
+
+    private Progress(String task, long total, long alreadyDone, String unit, boolean terminal, PrintWriter log) {
+        this.log = log;
         if (alreadyDone < 0 || alreadyDone > total) {
             throw new IllegalArgumentException("already done must be between 0 and " + total + ", got " + alreadyDone);
         }
@@ -68,7 +80,12 @@ final class Progress implements AutoCloseable {
         String s = line.strip();
         if (!s.equals(lastLine)) {
             lastLine = s;
-            System.err.println(s);
+            if (log != null) {
+                log.println(s);
+                log.flush();
+            } else {
+                System.err.println(s);
+            }
         }
     }
 

@@ -1,12 +1,14 @@
 package org.mhbench.judge;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,8 +38,13 @@ class JudgeCommandsTest {
         assertEquals(ExitCodes.OK, ok.status(), ok.err());
         assertTrue(ok.out().contains("criterion"), ok.out());
         assertTrue(ok.out().lines().anyMatch(l -> l.startsWith("all ") && l.contains(" 80 ")), ok.out());
+        assertFalse(ok.out().contains("WARNING"), "the shipped judge was not trained on these: " + ok.out());
+        assertTrue(ok.err().contains("validate") && ok.err().contains("80/80"), "progress as run shows it: " + ok.err());
         JsonNode j = Json.MAPPER.readTree(json.toFile());
         assertEquals(80, j.get("n").asInt());
+        assertEquals(0, j.get("training_overlap").get("in_training_data").asInt());
+        assertTrue(j.get("training_overlap").get("is_validation").asBoolean());
+        assertEquals("onnx:mhbench-judge-e5s", j.get("judge").get("id").asText());
         assertTrue(j.get("kappa").asDouble() > 0.8);
         assertEquals(10, j.get("per_criterion").size());
         assertEquals(List.of("n", "accuracy", "kappa"), List.copyOf(iterable(j.get("per_criterion").get("god"))));
@@ -72,7 +79,14 @@ class JudgeCommandsTest {
         assertEquals(ExitCodes.OK, r.status(), r.out() + r.err());
         assertTrue(r.out().contains("judge llm:"), r.out());
         assertTrue(r.out().lines().anyMatch(l -> l.startsWith("all ") && l.contains(" 6 ")), r.out());
-        assertEquals(6, Json.MAPPER.readTree(json.toFile()).get("n").asInt());
+        JsonNode j = Json.MAPPER.readTree(json.toFile());
+        assertEquals(6, j.get("n").asInt());
+        // random weights answer word salad: unreadable answers need review, and the kappa line says so
+        assertTrue(j.get("needs_review").asInt() > 3, j.toString());
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("all ") && l.contains("need review (unreadable or "
+                + "unsure answers): this kappa says little")), r.out());
+        assertTrue(j.get("warnings").toString().contains("this kappa says little"), j.toString());
+        assertTrue(j.get("training_overlap").get("is_validation").asBoolean(), "an LLM judge was not trained here");
 
         CliRun absent = run("validate-judge", "--labels", f.toString(), "--judge", "llm:" + tmp.resolve("no.gguf"));
         assertEquals(ExitCodes.USAGE, absent.status(), absent.err());
@@ -94,9 +108,18 @@ class JudgeCommandsTest {
 
         Path some = tmp.resolve("some.jsonl");
         Files.write(some, Files.readAllLines(f).subList(0, 20));
-        CliRun v = run("validate-judge", "--labels", some.toString());
+        Path json = tmp.resolve("v.json");
+        CliRun v = run("validate-judge", "--labels", some.toString(), "--json", json.toString());
         assertEquals(ExitCodes.OK, v.status(), v.err());
         assertTrue(v.out().lines().anyMatch(l -> l.startsWith("all ") && l.contains(" 20 ")), v.out());
+        // the shipped judge was trained on the paper's Llama rows: said first, and in the JSON
+        assertTrue(v.out().startsWith("WARNING: "), v.out());
+        assertTrue(v.out().lines().findFirst().orElseThrow().contains("of 20 labelled replies"), v.out());
+        assertTrue(v.out().contains("in the training data of onnx:mhbench-judge-e5s, so the kappa below is not a "
+                + "validation"), v.out());
+        JsonNode overlap = Json.MAPPER.readTree(json.toFile()).get("training_overlap");
+        assertTrue(overlap.get("in_training_data").asInt() >= 18, overlap.toString());
+        assertFalse(overlap.get("is_validation").asBoolean());
 
         assertEquals(ExitCodes.USAGE, run("export-labels", "--from-paper", tmp.resolve("none").toString(), "--out",
                 tmp.resolve("x.jsonl").toString()).status());
@@ -113,8 +136,23 @@ class JudgeCommandsTest {
         assertRejudgingWithAnotherJudgeIsNeverSkipped(tmp, out);
         assertEquals(10, m.criteria().size());
         assertEquals(3L, ((Number) m.training().get("seed")).longValue());
-        CliRun v = run("validate-judge", "--labels", HUMAN_STYLE, "--judge", out.toString(), "--min-kappa", "0.9");
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(out)));
+        try (var files = Files.list(out)) {
+            for (Path f : files.toList()) {
+                assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(f)),
+                        "owner-only like every output: " + f);
+            }
+        }
+        Path json = tmp.resolve("v.json");
+        CliRun v = run("validate-judge", "--labels", HUMAN_STYLE, "--judge", out.toString(), "--min-kappa", "0.9",
+                "--json", json.toString());
         assertEquals(ExitCodes.OK, v.status(), v.out() + v.err());
+        assertTrue(v.out().startsWith("WARNING: 80 of 80 labelled replies (100.0%) are in the training data of "
+                + m.id()), "validating on the training data is said first: " + v.out());
+        JsonNode overlap = Json.MAPPER.readTree(json.toFile()).get("training_overlap");
+        assertEquals(80, overlap.get("in_training_data").asInt());
+        assertFalse(overlap.get("is_validation").asBoolean());
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(json)));
 
         CliRun noSources = run("train-judge", "--labels", HUMAN_STYLE, "--out", out.toString(), "--evaluate");
         assertEquals(ExitCodes.USAGE, noSources.status());
