@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import org.mhbench.testmodel.TestModelSize;
 import org.mhbench.testmodel.TestModelWriter;
+import org.mhbench.util.CacheDir;
 import org.mhbench.util.PrivateFiles;
 
 /**
@@ -28,13 +29,7 @@ final class TestModels {
 
     /** Cache under $MHBENCH_HOME, else $XDG_CACHE_HOME/mhbench, else ~/.cache/mhbench. */
     static TestModels inDefaultCache() {
-        String home = System.getenv("MHBENCH_HOME");
-        if (home != null && !home.isBlank()) {
-            return new TestModels(Path.of(home, "cache"));
-        }
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
-        return new TestModels(base.resolve("mhbench"));
+        return new TestModels(CacheDir.root());
     }
 
     /** The tiny test model, written if missing (same seed, same bytes), announced on stderr. */

@@ -27,6 +27,7 @@ import org.mhbench.responses.ResponsesStimuli;
 import org.mhbench.util.Hashing;
 import org.mhbench.util.Home;
 import org.mhbench.util.Json;
+import org.mhbench.util.PrivateFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -201,7 +202,8 @@ public final class TrainJudgeCommand implements Callable<Integer> {
         out.flush();
         if (evaluateJson != null) {
             try {
-                Files.writeString(evaluateJson, Json.PRETTY.writeValueAsString(json) + "\n");
+                String text = Json.PRETTY.writeValueAsString(json) + "\n";
+                PrivateFiles.replace(evaluateJson, tmp -> Files.writeString(tmp, text));
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
