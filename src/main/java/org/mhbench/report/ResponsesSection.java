@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.mhbench.score.CoverageRow;
 import org.mhbench.score.SummaryRow;
+import org.mhbench.util.Plural;
 
 /**
  * Experiment 2: % appropriate replies per condition, one grouped bar chart and table per (judge,
@@ -183,8 +184,9 @@ final class ResponsesSection {
         }
         needsReview.forEach((judge, c) -> {
             if (c[1] > 0) {
-                b.append("**Needs review:** ").append(c[1]).append(" of ").append(c[0]).append(" verdicts of judge `")
-                        .append(judge).append("` are flagged `needsReview` in judgments.jsonl (the judge was unsure "
+                b.append("**Needs review:** ").append(c[1]).append(" of ").append(Plural.of(c[0], "verdict"))
+                        .append(" of judge `").append(judge).append("` ").append(Plural.verb(c[1], "is", "are"))
+                        .append(" flagged `needsReview` in judgments.jsonl (the judge was unsure "
                                 + "or its answer was unreadable; an unreadable answer counts as inappropriate). A "
                                 + "person should look at them.\n\n");
             }
