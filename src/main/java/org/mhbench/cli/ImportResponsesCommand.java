@@ -143,11 +143,8 @@ final class ImportResponsesCommand implements Callable<Integer> {
      */
     private void requireReplies(HandCollectedResponses.Result r) throws IOException {
         if (r.records().isEmpty()) {
-            String where = Files.size(file) == 0 ? file + ": the file is empty"
-                    : file.getFileName().toString().endsWith(".jsonl") ? file + ": it holds only blank lines"
-                    : file + ":1: a header with no rows after it";
-            throw new UserError(where + ": no replies to import (expected a CSV with a header, or JSONL, with "
-                    + "stimulus, response and optionally label)");
+            throw new UserError(HandCollectedResponses.whyNoRows(file) + ": no replies to import (expected a CSV "
+                    + "with a header, or JSONL, with stimulus, response and optionally label)");
         }
         if (r.records().stream().allMatch(ResponseRecord::failed)) {
             throw new UserError(file + ":" + r.lines().get(0) + ": the response is empty, as in every row: no replies "

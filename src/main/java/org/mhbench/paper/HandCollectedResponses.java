@@ -268,7 +268,6 @@ public final class HandCollectedResponses {
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build();
         try (Reader r = new StringReader(text(file)); CSVParser p = format.parse(r)) {
             List<String> header = p.getHeaderNames();
-            checkHeader(file, header);
             long end = p.getCurrentLineNumber();
             for (CSVRecord c : p) {
                 int line = (int) end + 1; // the record starts after the line where the previous one ended
@@ -296,26 +295,40 @@ public final class HandCollectedResponses {
     }
 
     /**
-     * A CSV header (line 1) must name the required columns: a file whose first line does not (another
-     * table, or not a table at all) is refused there, even when no row follows.
+     * Why {@code file} gave no rows, as {@code FILE[:LINE]: reason}: it is empty, holds only blank lines,
+     * its first line is not a header naming the required columns (another table, or not a table at all),
+     * or it is a header with nothing after it.
      */
-    private static void checkHeader(Path file, List<String> header) {
-        if (header.isEmpty()) {
-            return;
+    public static String whyNoRows(Path file) {
+        String text = text(file);
+        if (text.isEmpty()) {
+            return file + ": the file is empty";
+        }
+        if (text.isBlank()) {
+            return file + ": it holds only blank lines";
+        }
+        if (file.getFileName().toString().endsWith(".jsonl")) {
+            return file + ": it holds no JSON lines";
+        }
+        List<String> header;
+        try (Reader r = new StringReader(text);
+             CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(r)) {
+            header = p.getHeaderNames();
+        } catch (IOException | IllegalArgumentException e) {
+            return file + ":1: not a CSV header: " + e.getMessage();
         }
         Set<String> names = new LinkedHashSet<>();
         header.forEach(h -> names.add(ALIASES.getOrDefault(h.strip(), h.strip())));
         for (String[] required : new String[][] {{"stimulus", "id"}, {"response", "model_response"}}) {
             if (!names.contains(required[0])) {
-                List<String> shown = header.stream().limit(5)
-                        .map(h -> h.replaceAll("\\p{Cntrl}", "?"))
+                List<String> shown = header.stream().limit(5).map(h -> h.replaceAll("\\p{Cntrl}", "?"))
                         .map(h -> h.length() > 30 ? h.substring(0, 29) + "…" : h).toList();
-                throw new PaperFormatException(file, 1, "the header has no \"" + required[0] + "\" (or \""
-                        + required[1] + "\") column (it reads: " + String.join(", ", shown)
-                        + (header.size() > 5 ? ", …" : "") + "); the first line must name the columns, e.g. "
-                        + "stimulus,response,label");
+                return file + ":1: the header has no \"" + required[0] + "\" (or \"" + required[1] + "\") column "
+                        + "(it reads: " + String.join(", ", shown) + (header.size() > 5 ? ", …" : "") + "); the "
+                        + "first line must name the columns, e.g. stimulus,response,label";
             }
         }
+        return file + ":1: a header with no rows after it";
     }
 
     private static List<Row> jsonRows(Path file) {

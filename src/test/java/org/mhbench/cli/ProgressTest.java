@@ -46,11 +46,38 @@ class ProgressTest {
         assertTrue(lines.stream().noneMatch(l -> l.contains("\r")), "no carriage returns in a log");
     }
 
+    /** Waits (at most 5 s) until the bar has drawn its first line: it draws on a timer of its own. */
+    private static void waitForALine() {
+        PrintStream err = System.err;
+        long deadline = System.currentTimeMillis() + 5_000;
+        while (System.currentTimeMillis() < deadline && !(err instanceof CountingStream c && c.lines() > 0)) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** A stderr that counts the lines printed to it. */
+    private static final class CountingStream extends PrintStream {
+        private final ByteArrayOutputStream bytes;
+
+        CountingStream(ByteArrayOutputStream bytes) {
+            super(bytes, true, StandardCharsets.UTF_8);
+            this.bytes = bytes;
+        }
+
+        long lines() {
+            return bytes.toString(StandardCharsets.UTF_8).lines().count();
+        }
+    }
+
     /** Captures what the bars made in {@code body} print to stderr, line by line. */
     private static List<String> stderrOf(Runnable body) {
         PrintStream saved = System.err;
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        System.setErr(new CountingStream(err));
         try {
             body.run();
         } finally {
@@ -63,6 +90,7 @@ class ProgressTest {
     void aResumedJobStartsTheBarAtWhatItAlreadyHad() {
         List<String> lines = stderrOf(() -> {
             try (Progress p = new Progress("stigma", 10, 7, " items", false)) {
+                waitForALine();
                 p.record(record("a", false));
                 p.record(record("b", false));
                 p.record(record("c", true));
