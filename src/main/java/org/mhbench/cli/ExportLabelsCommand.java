@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import org.mhbench.util.Plural;
 
 /**
  * {@code mhbench export-labels}: the paper's gpt-4o-labelled replies as a labels file, the format that
@@ -71,8 +72,9 @@ final class ExportLabelsCommand implements Callable<Integer> {
             n[0]++;
             n[1] += item.yes() ? 1 : 0;
         }
-        byCriterion.forEach((c, n) -> err.printf("  %-12s %5d replies, %5d yes%n", c, n[0], n[1]));
-        err.printf("wrote %d labelled replies from %d files to %s%n", paper.items().size(), paper.files().size(), out);
+        byCriterion.forEach((c, n) -> err.printf("  %-12s %5d %-7s %5d yes%n", c, n[0], Plural.noun(n[0], "reply") + ",", n[1]));
+        err.printf("wrote %s from %s to %s%n", Plural.of(paper.items().size(), "labelled reply", "labelled replies"),
+                Plural.of(paper.files().size(), "file"), out);
         err.flush();
         return ExitCodes.OK;
     }

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import org.mhbench.util.Plural;
 
 /**
  * {@code mhbench import-paper --from PAPER_DIR --out RUN_DIR}: turns the paper's released results
@@ -57,7 +58,7 @@ public final class ImportPaperCommand implements Callable<Integer> {
         for (String note : result.notes()) {
             err.println(note);
         }
-        err.printf("imported %d records (%d with no output in the source) of %s into %s%n", result.records(),
+        err.printf("imported %s (%d with no output in the source) of %s into %s%n", Plural.of(result.records(), "record"),
                 result.failures(), String.join("+", result.experiments()), result.runDir());
         Path baseline = from.resolve("external_data").resolve("human_data_2018.csv");
         err.printf("score it with: mhbench score %s%s%n", result.runDir(),

@@ -24,6 +24,7 @@ import org.mhbench.run.ResponseLog;
 import org.mhbench.run.ResponseRecord;
 import org.mhbench.run.RunDirectory;
 import org.mhbench.util.Hashing;
+import org.mhbench.util.Plural;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -80,6 +81,9 @@ final class ImportResponsesCommand implements Callable<Integer> {
         if (!Files.isRegularFile(file)) {
             throw new UserError("no such file: " + file);
         }
+        if (source.isBlank()) {
+            throw new UserError("--source is empty; name who wrote the replies, e.g. --source therapist-a");
+        }
         ResponsesStimuli stimuli = ScoreCommand.loadResponsesStimuli(stimuliDir);
         HandCollectedResponses.Result r;
         try {
@@ -88,6 +92,7 @@ final class ImportResponsesCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage(), e);
         }
+        requireReplies(r);
         RunDirectory dir = into != null ? open(into) : create(out);
         List<String> sources = r.records().stream().map(ResponseRecord::model).distinct().toList();
         try (ResponseLog log = dir.openResponses()) {
@@ -122,13 +127,29 @@ final class ImportResponsesCommand implements Callable<Integer> {
         dir.writeManifest(m);
         PrintWriter err = spec.commandLine().getErr();
         r.notes().forEach(n -> err.println("note: " + n));
-        err.printf("imported %d replies (%d without text) and %d labels (judge %s) of %s into %s%n",
-                r.records().size(), r.records().stream().filter(ResponseRecord::failed).count(), r.judgments().size(),
+        err.printf("imported %s (%d without text) and %s (judge %s) of %s into %s%n",
+                Plural.of(r.records().size(), "reply"), r.records().stream().filter(ResponseRecord::failed).count(),
+                Plural.of(r.judgments().size(), "label"),
                 labelJudge, String.join(", ", sources), dir.root());
         err.printf("next: mhbench judge %s --judge llm:FILE.gguf (optional), then mhbench score %s%n", dir.root(),
                 dir.root());
         err.flush();
         return ExitCodes.OK;
+    }
+
+    /**
+     * Nothing usable is an error before anything is written: a file with no rows, or whose rows all lack
+     * a reply, names the line to look at.
+     */
+    private void requireReplies(HandCollectedResponses.Result r) throws IOException {
+        if (r.records().isEmpty()) {
+            throw new UserError(HandCollectedResponses.whyNoRows(file) + ": no replies to import (expected a CSV "
+                    + "with a header, or JSONL, with stimulus, response and optionally label)");
+        }
+        if (r.records().stream().allMatch(ResponseRecord::failed)) {
+            throw new UserError(file + ":" + r.lines().get(0) + ": the response is empty, as in every row: no replies "
+                    + "to import");
+        }
     }
 
     private static RunDirectory open(Path root) throws IOException {

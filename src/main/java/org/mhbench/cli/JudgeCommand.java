@@ -33,6 +33,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import org.mhbench.util.Plural;
 
 /**
  * {@code mhbench judge}: the judge stage on its own. Either re-judges a run folder's replies
@@ -103,17 +104,21 @@ final class JudgeCommand implements Callable<Integer> {
         var records = ResponseLog.read(dir.responsesFile());
         try (Judge j = open(stimuli, dir.workerLog("judge")); JsonlLog<Judgment> log = JudgeStage.openLog(runDir)) {
             Manifest m = dir.readManifest().orElseThrow();
+            JudgeStage stage = new JudgeStage(j, log);
+            JudgeStage.checkManifest(m.judges(), j.info(), dir.manifestFile());
             dir.writeManifest(ResponsesStages.withJudge(m, j.info()));
             JudgeStage.Outcome o;
             try {
-                o = new JudgeStage(j, log).judgeAll(records, x -> { });
+                o = stage.judgeAll(records, x -> { });
             } catch (JudgeFailedException e) {
                 throw new RunFailed(e.getMessage() + "; what was judged is kept: run the same command to continue",
                         e);
             }
-            err.printf("%s: judged %d replies (%d were already judged, %d criteria it does not support), %d need "
-                            + "review; verdicts in %s%nscore with: mhbench score %s%n", j.info().id(), o.judged(),
-                    o.alreadyJudged(), o.unsupported(), o.needsReview(), log.file(), runDir);
+            err.printf("%s: judged %s (%d %s already judged, %s it does not support), %d %s review; "
+                            + "verdicts in %s%nscore with: mhbench score %s%n", j.info().id(),
+                    Plural.of(o.judged(), "reply"), o.alreadyJudged(), Plural.verb(o.alreadyJudged(), "was", "were"),
+                    Plural.of(o.unsupported(), "reply of a criterion", "replies of criteria"), o.needsReview(),
+                    Plural.verb(o.needsReview(), "needs", "need"), log.file(), runDir);
         }
         err.flush();
         return ExitCodes.OK;
@@ -161,7 +166,8 @@ final class JudgeCommand implements Callable<Integer> {
             }
         });
         long review = verdicts.stream().filter(Verdict::needsReview).count();
-        err.printf("%s: judged %d lines (%d need review) into %s%n", judgeId, rows.size(), review, out);
+        err.printf("%s: judged %s (%d %s review) into %s%n", judgeId, Plural.of(rows.size(), "line"), review,
+                Plural.verb(review, "needs", "need"), out);
         err.flush();
         return ExitCodes.OK;
     }

@@ -1,6 +1,7 @@
 package org.mhbench.cli;
 
 import org.mhbench.Version;
+import org.mhbench.util.NativeCache;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -58,8 +59,10 @@ public final class Main implements Runnable {
 
     /** The configured picocli command line. */
     public static CommandLine commandLine() {
+        NativeCache.configure();
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler(new ErrorHandler());
+        cl.setParameterExceptionHandler(new UsageErrorHandler());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setUsageHelpAutoWidth(true);
         return cl;

@@ -77,7 +77,7 @@ public final class ModelOptions {
         for (int i = 0; i < paths.size(); i++) {
             Path p = paths.get(i);
             if (!Files.isRegularFile(p)) {
-                throw new UserError("model file not found: " + p + " (give the path of a .gguf file)");
+                throw new UserError(ModelFiles.notAFile(p));
             }
             // Our own header check first: a damaged file is rejected here, with exit status 2,
             // before any native code sees it.

@@ -1,9 +1,12 @@
 package org.mhbench.cli;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.mhbench.gguf.GgufFormatException;
 import org.mhbench.gguf.GgufReader;
 import org.mhbench.gguf.ModelSummary;
 import picocli.CommandLine.Command;
@@ -25,23 +28,40 @@ final class ModelsCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
-    public Integer call() throws java.io.IOException {
+    public Integer call() {
         var out = spec.commandLine().getOut();
+        var err = spec.commandLine().getErr();
+        int bad = 0;
         boolean first = true;
         for (Path f : files) {
-            if (!Files.isRegularFile(f)) {
-                throw new UserError("no such file: " + f);
+            List<String> lines;
+            try {
+                if (!Files.isRegularFile(f)) {
+                    throw new UserError(ModelFiles.notAFile(f));
+                }
+                lines = ModelSummary.of(GgufReader.read(f)).describe();
+            } catch (UserError | GgufFormatException | IOException | UncheckedIOException e) {
+                // one line per bad file, then on to the next: a folder of models is worth reading to the end
+                bad++;
+                err.println("mhbench models: " + ErrorHandler.messageOf(e));
+                err.flush();
+                continue;
             }
             if (!first) {
                 out.println();
             }
             first = false;
             out.println(f);
-            for (String line : ModelSummary.of(GgufReader.read(f)).describe()) {
+            for (String line : lines) {
                 out.println("  " + line);
             }
+            out.flush();
         }
         out.flush();
-        return ExitCodes.OK;
+        if (bad > 0 && files.size() > 1) {
+            err.println("mhbench models: " + bad + " of " + files.size() + " files could not be read");
+            err.flush();
+        }
+        return bad == 0 ? ExitCodes.OK : ExitCodes.USAGE;
     }
 }

@@ -126,6 +126,8 @@ final class ResponsesStages implements AutoCloseable {
                 models.gpuLayers, 0, seed));
         s.log = JudgeStage.openLog(dir.root());
         s.stage = new JudgeStage(s.judge, s.log);
+        // A judge under an id this run folder already knows must be that same judge (version, training data).
+        JudgeStage.checkManifest(dir.readManifest().orElseThrow().judges(), s.judge.info(), dir.manifestFile());
         err.printf("judging replies with %s%n", s.judge.info().id());
         err.flush();
         return s;
@@ -188,8 +190,8 @@ final class ResponsesStages implements AutoCloseable {
             try {
                 JudgeStage.Outcome o = stage.judgeAll(ResponseLog.read(dir.responsesFile()), j -> { });
                 if (o.needsReview() > 0) {
-                    err.printf("note: %d verdicts of %s need review (unreadable judge answers)%n", o.needsReview(),
-                            judge.info().id());
+                    err.printf("note: %s of %s %s review%n", org.mhbench.util.Plural.of(o.needsReview(), "verdict"),
+                            judge.info().id(), org.mhbench.util.Plural.verb(o.needsReview(), "needs", "need"));
                 }
             } catch (RuntimeException e) {
                 judgeFailure = e.getMessage();

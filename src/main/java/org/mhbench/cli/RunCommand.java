@@ -143,11 +143,13 @@ final class RunCommand implements Callable<Integer> {
                 }
             }, "mhbench-interrupted");
             Runtime.getRuntime().addShutdownHook(onInterrupt);
-            err.printf("run folder: %s%n%d prompts x %d model(s)%n", dir.root(), prompts.size(), models.size());
+            err.printf("run folder: %s%n%s x %s%n", dir.root(), org.mhbench.util.Plural.of(prompts.size(), "prompt"),
+                    org.mhbench.util.Plural.of(models.size(), "model"));
             err.flush();
             String status = "failed"; // until everything below has gone through
             try {
-                try (Progress progress = new Progress(experimentId, (long) prompts.size() * models.size())) {
+                try (Progress progress = new Progress(experimentId, (long) prompts.size() * models.size(),
+                        alreadyDone(dir, models, prompts), " items")) {
                     outcomes = runner.run(models, prompts, r -> {
                         progress.record(r);
                         stages.onRecord(r);
@@ -170,14 +172,15 @@ final class RunCommand implements Callable<Integer> {
         }
         boolean anyFailed = outcomes.stream().anyMatch(o -> o.failure() != null) || !judged;
         for (Runner.ModelOutcome o : outcomes) {
-            err.printf("%s: %d recorded, %d failed items%s%n", o.label(), o.recorded(), o.failed(),
+            err.printf("%s: %d recorded, %s%s%n", o.label(), o.recorded(),
+                    org.mhbench.util.Plural.of(o.failed(), "failed item"),
                     o.failure() == null ? "" : "; MODEL FAILED: " + o.failure());
         }
         List<Usage> usage = Usage.of(ResponseLog.read(dir.responsesFile()));
         UsageCsv.write(dir.root(), usage);
         err.println();
         err.println("cost (all records of this run folder; also in " + UsageCsv.FILE + "):");
-        UsageCsv.print(usage, err);
+        UsageCsv.print(usage, spec.commandLine().getOut());
         err.flush();
         if (!noScore) {
             ScoreCommand scorer = new ScoreCommand();
@@ -189,6 +192,24 @@ final class RunCommand implements Callable<Integer> {
             writeReport(dir.root(), err);
         }
         return anyFailed ? ExitCodes.FAILED : ExitCodes.OK;
+    }
+
+    /** How many of these prompts a resumed run folder already holds for these models (0 for a new run). */
+    private static long alreadyDone(RunDirectory dir, List<ModelConfig> models, List<Prompt> prompts)
+            throws IOException {
+        if (!Files.isRegularFile(dir.responsesFile())) {
+            return 0;
+        }
+        java.util.Set<String> wanted = new java.util.HashSet<>();
+        for (Prompt p : prompts) {
+            String id = new org.mhbench.run.RecordKey("0".repeat(64), p.setting(), p.stimulus(), p.sample()).id();
+            wanted.add(id.substring(id.indexOf(':') + 1));
+        }
+        java.util.Set<String> labels = new java.util.HashSet<>();
+        models.forEach(m -> labels.add(m.label()));
+        return ResponseLog.read(dir.responsesFile()).stream()
+                .filter(r -> labels.contains(r.model()) && wanted.contains(r.id().substring(r.id().indexOf(':') + 1)))
+                .count();
     }
 
     /**

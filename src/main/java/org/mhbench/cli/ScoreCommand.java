@@ -17,6 +17,7 @@ import org.mhbench.score.ExperimentScorer;
 import org.mhbench.score.ReportPrinter;
 import org.mhbench.score.ScoreReport;
 import org.mhbench.score.Scorer;
+import org.mhbench.score.SummaryCsv;
 import org.mhbench.score.responses.ResponsesScoreOptions;
 import org.mhbench.score.responses.ResponsesScorer;
 import org.mhbench.score.stigma.StigmaScoreOptions;
@@ -48,7 +49,11 @@ import picocli.CommandLine.Spec;
                 "Responses: share of appropriate replies per model, judge, system prompt, context, condition and "
                         + "stimulus, from judgments.jsonl (see 'mhbench judge'); judge J counts a missing reply as "
                         + "inappropriate (the paper's rule), J+answered leaves it out; two-proportion z-tests with "
-                        + "Bonferroni correction."})
+                        + "Bonferroni correction.",
+                "Tables go to stdout, notes to stderr. Notes that stay the same from one score of a run folder to "
+                        + "the next (the human baseline's two readings, survey rows it skips) are printed the first "
+                        + "time the folder is scored, or when --human-baseline is added or dropped; --verbose prints "
+                        + "them every time."})
 public final class ScoreCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "RUN_DIR", description = "Run folder (from 'mhbench run' or "
@@ -82,8 +87,12 @@ public final class ScoreCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** Print the report's details even when this run folder was scored the same way before. */
+    boolean allDetails;
+
     @Override
     public Integer call() throws IOException {
+        allDetails = Main.verbose(spec.commandLine().getParseResult());
         PrintWriter err = spec.commandLine().getErr();
         int status = score(runDir, spec.commandLine().getOut(), err);
         // A report written before must never disagree with the scores just written: refresh it.
@@ -91,8 +100,9 @@ public final class ScoreCommand implements Callable<Integer> {
             try {
                 ReportCommand.report(runDir, null, err);
             } catch (Exception | LinkageError e) {
-                err.println("note: " + runDir.resolve(org.mhbench.report.Report.FOLDER) + " is now STALE (it could not be rewritten: "
-                        + ErrorHandler.messageOf(e) + "); rewrite it with 'mhbench report " + runDir + "'");
+                err.println("note: " + runDir.resolve(org.mhbench.report.Report.FOLDER) + " is now STALE (it could not "
+                        + "be rewritten: " + ErrorHandler.messageOf(e) + "); rewrite it with 'mhbench report " + runDir
+                        + "'");
                 err.flush();
             }
         }
@@ -123,13 +133,17 @@ public final class ScoreCommand implements Callable<Integer> {
         warnIfStimuliChanged(dir, "stigma", stimuli.fileHashes(), stimuli.dir(), err);
         warnIfStimuliChanged(dir, "responses", responses.fileHashes(), responses.dir(), err);
         Scorer scorer = new Scorer(scorers(stimuli, responses, JudgeStage.read(dir.root())));
+        boolean details = allDetails || detailsNew(runDir);
         ScoreReport report;
         try {
             report = scorer.scoreRun(dir);
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage(), e);
         }
-        ReportPrinter.print(report, out);
+        ReportPrinter.print(report, out, err);
+        if (details) {
+            report.details().forEach(d -> err.println("note: " + d));
+        }
         err.printf("wrote %s, %s and %s%s%n", runDir.resolve("summary.csv"), runDir.resolve("coverage.csv"),
                 runDir.resolve("tests.csv"), report.byMessage().isEmpty() ? ""
                         : " (and " + runDir.resolve(org.mhbench.score.ByMessageCsv.FILE) + ")");
@@ -140,6 +154,24 @@ public final class ScoreCommand implements Callable<Integer> {
             return ExitCodes.FAILED;
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * Whether the details of this score (notes on the human baseline) would be news for this run
+     * folder: it was never scored, or its last score was with the baseline and this one is without it,
+     * or the other way round. A summary that cannot be read counts as never scored.
+     */
+    private boolean detailsNew(Path runDir) {
+        Path previous = runDir.resolve(SummaryCsv.FILE);
+        if (!Files.isRegularFile(previous)) {
+            return true;
+        }
+        try {
+            boolean hadBaseline = SummaryCsv.read(previous).stream().anyMatch(r -> r.n() < 0);
+            return hadBaseline != (humanBaseline != null);
+        } catch (IOException e) {
+            return true;
+        }
     }
 
     /** The stigma stimuli in {@code stimuliDir/stigma}, or in the install folder's {@code stimuli/stigma}. */

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import org.mhbench.testmodel.TestModelSize;
 import org.mhbench.testmodel.TestModelWriter;
+import org.mhbench.util.CacheDir;
 import org.mhbench.util.PrivateFiles;
 
 /**
@@ -28,7 +29,7 @@ final class TestModels {
 
     /** Cache under $MHBENCH_HOME, else $XDG_CACHE_HOME/mhbench, else ~/.cache/mhbench. */
     static TestModels inDefaultCache() {
-        return new TestModels(org.mhbench.util.CacheDir.root());
+        return new TestModels(CacheDir.root());
     }
 
     /** The tiny test model, written if missing (same seed, same bytes), announced on stderr. */

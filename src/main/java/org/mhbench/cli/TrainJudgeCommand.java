@@ -27,10 +27,12 @@ import org.mhbench.responses.ResponsesStimuli;
 import org.mhbench.util.Hashing;
 import org.mhbench.util.Home;
 import org.mhbench.util.Json;
+import org.mhbench.util.PrivateFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import org.mhbench.util.Plural;
 
 /**
  * {@code mhbench train-judge}: trains an ONNX judge folder from the paper's released labels and/or
@@ -43,8 +45,11 @@ import picocli.CommandLine.Spec;
                         + "(--labels, lines {id, criterion, question, query, response, label[, source]}).",
                 "The judge answers each criterion's question as worded in the stimuli (--stimuli); it is recorded "
                         + "in DIR/judge.json with the SHA-256 of the training data.",
+                "Its name carries the first 8 hex digits of that SHA-256 unless --id is given, so a judge trained "
+                        + "on other data never takes another judge's name (and 'mhbench judge' never takes its "
+                        + "verdicts for another's).",
                 "The shipped judge (models/judge) was made with: mhbench train-judge --from-paper ../shared/paper "
-                        + "--labels models/judge/train-supplement.jsonl --out models/judge"})
+                        + "--labels models/judge/train-supplement.jsonl --id mhbench-judge-e5s --out models/judge"})
 public final class TrainJudgeCommand implements Callable<Integer> {
 
     @Option(names = "--from-paper", paramLabel = "DIR", description = "The paper's repository folder (holding "
@@ -72,8 +77,9 @@ public final class TrainJudgeCommand implements Callable<Integer> {
             description = "Sentence encoder: e5-small-v2-q or all-minilm-l6-v2-q (default: ${DEFAULT-VALUE}).")
     String encoderId;
 
-    @Option(names = "--id", paramLabel = "NAME", defaultValue = "mhbench-judge-e5s",
-            description = "The judge's name; its id is onnx:NAME (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--id", paramLabel = "NAME", description = "The judge's name; its id is onnx:NAME (default: "
+            + "mhbench-judge-<encoder>-<first 8 hex digits of the training data's SHA-256>, e.g. "
+            + "mhbench-judge-e5s-1a2b3c4d).")
     String name;
 
     @Option(names = "--judge-version", paramLabel = "V", defaultValue = "1",
@@ -124,7 +130,7 @@ public final class TrainJudgeCommand implements Callable<Integer> {
             }
             List<LabelledItem> l = LabelsFile.read(f);
             items.addAll(l);
-            err.printf("%s: %d labelled replies%n", f, l.size());
+            err.printf("%s: %s%n", f, Plural.of(l.size(), "labelled reply", "labelled replies"));
             Map<String, Object> source = new LinkedHashMap<>();
             source.put("labels_file", f.getFileName().toString());
             source.put("sha256", Hashing.sha256(f));
@@ -133,9 +139,10 @@ public final class TrainJudgeCommand implements Callable<Integer> {
         }
         training.put("sources", sources);
         TrainingSet set = TrainingSet.of(items, questions());
-        err.printf("%d distinct replies (%d duplicates merged, %d texts with conflicting labels dropped), "
-                + "%d criteria%n",
-                set.examples().size(), set.duplicates(), set.conflicts(), set.criteria().size());
+        err.printf("%s (%s merged, %s with conflicting labels dropped), %s%n",
+                Plural.of(set.examples().size(), "distinct reply", "distinct replies"),
+                Plural.of(set.duplicates(), "duplicate"), Plural.of(set.conflicts(), "text"),
+                Plural.of(set.criteria().size(), "criterion", "criteria"));
         JudgeTrainer.Settings settings = JudgeTrainer.Settings.defaults().withSeed(seed);
         try (TextEncoder encoder = TextEncoder.open(encoderSpec, threads, 1)) {
             VectorCache cache = vectorCache == null ? null : VectorCache.open(vectorCache);
@@ -148,12 +155,26 @@ public final class TrainJudgeCommand implements Callable<Integer> {
                 evaluate(trainer, set, features, settings, err);
             }
             JudgeTrainer.Trained trained = trainer.train(set, features, null);
-            JudgeManifest m = trainer.write(out, "onnx:" + name, version, set, trained, training);
+            JudgeManifest m = trainer.write(out, "onnx:" + (name != null ? name : defaultName(encoderSpec, set)),
+                    version, set, trained, training);
             err.printf("wrote %s (%s %s, training data sha256 %s)%n", out.resolve(JudgeManifest.FILE), m.id(),
                     m.version(), m.trainingDataSha256());
         }
         err.flush();
         return ExitCodes.OK;
+    }
+
+    /**
+     * {@code mhbench-judge-<encoder>-<sha8>}: a judge's default name says what it was trained on, so two
+     * judges trained on different data never share one.
+     */
+    static String defaultName(EncoderSpec encoder, TrainingSet set) {
+        String tag = switch (encoder.id()) {
+            case "e5-small-v2-q" -> "e5s";
+            case "all-minilm-l6-v2-q" -> "minilm";
+            default -> encoder.id();
+        };
+        return "mhbench-judge-" + tag + "-" + set.sha256().substring(0, 8);
     }
 
     private void evaluate(JudgeTrainer trainer, TrainingSet set, List<ReplyFeatures> features,
@@ -166,7 +187,7 @@ public final class TrainJudgeCommand implements Callable<Integer> {
             throw new UserError(e.getMessage(), e);
         }
         Agreement all = held.agreement(s.threshold(), s.reviewLow(), s.reviewHigh());
-        out.println("leave-one-source-out agreement with the labels (" + held.sources().size() + " sources):");
+        out.println("leave-one-source-out agreement with the labels (" + Plural.of(held.sources().size(), "source") + "):");
         AgreementTable.lines(all).forEach(out::println);
         Map<String, Object> json = AgreementTable.json(all);
         Map<String, Object> perSource = new LinkedHashMap<>();
@@ -181,7 +202,8 @@ public final class TrainJudgeCommand implements Callable<Integer> {
         out.flush();
         if (evaluateJson != null) {
             try {
-                Files.writeString(evaluateJson, Json.PRETTY.writeValueAsString(json) + "\n");
+                String text = Json.PRETTY.writeValueAsString(json) + "\n";
+                PrivateFiles.replace(evaluateJson, tmp -> Files.writeString(tmp, text));
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }

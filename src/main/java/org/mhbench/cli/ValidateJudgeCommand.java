@@ -6,8 +6,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.mhbench.generate.GenerationException;
@@ -21,7 +25,10 @@ import org.mhbench.judge.labels.LabelledItem;
 import org.mhbench.judge.labels.LabelsFile;
 import org.mhbench.judge.llm.JudgeFailedException;
 import org.mhbench.judge.onnx.OnnxJudge;
+import org.mhbench.judge.onnx.TrainingTexts;
 import org.mhbench.util.Json;
+import org.mhbench.util.Plural;
+import org.mhbench.util.PrivateFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -38,8 +45,14 @@ import picocli.CommandLine.Spec;
         description = {"Check a judge against labelled replies: n, accuracy, Cohen's kappa and the "
                 + "confusion matrix, overall and per criterion.",
                 "Labels: lines {id, criterion, question, query, response, label} (label = yes/no, the answer to the "
-                        + "criterion question). Exit status 1 when kappa is below --min-kappa."})
+                        + "criterion question). Exit status 1 when kappa is below --min-kappa.",
+                "Labels that are in an ONNX judge's own training data are counted and flagged at the top (the kappa "
+                        + "is then no validation), with the agreement on the others; a kappa where most verdicts "
+                        + "need review (unreadable or unsure answers) is flagged beside it."})
 public final class ValidateJudgeCommand implements Callable<Integer> {
+
+    /** Replies judged per call, between progress updates. */
+    static final int BATCH = 16;
 
     @Option(names = "--labels", required = true, paramLabel = "FILE.jsonl", description = "The labelled replies.")
     Path labels;
@@ -54,7 +67,8 @@ public final class ValidateJudgeCommand implements Callable<Integer> {
     Double minKappa;
 
     @Option(names = "--json", paramLabel = "OUT", description = "Write {n, accuracy, kappa, per_criterion: {id: "
-            + "{n, accuracy, kappa}}} to OUT (undefined values as null).")
+            + "{n, accuracy, kappa}}, needs_review, judge, training_overlap, not_in_training_data, warnings} to OUT "
+            + "(undefined values as null).")
     Path json;
 
     @Option(names = "--show-errors", paramLabel = "N", defaultValue = "0",
@@ -90,21 +104,26 @@ public final class ValidateJudgeCommand implements Callable<Integer> {
                         + knows + "; validate those with an LLM judge (--judge llm:FILE.gguf) or train one that "
                         + "knows them: mhbench train-judge --labels FILE.jsonl");
             }
-            List<JudgeInput> inputs = items.stream().map(LabelledItem::input).toList();
+            Overlap overlap = Overlap.of(j, items);
+            // at the top, before the long part: a kappa on the judge's own training data is no validation
+            overlap.warning().ifPresent(w -> out.println("WARNING: " + w));
+            overlap.unknown().ifPresent(n -> err.println("note: " + n));
+            out.flush();
+            err.flush();
             long t0 = System.nanoTime();
-            List<Verdict> verdicts;
-            try {
-                verdicts = j.judgeAll(inputs);
-            } catch (JudgeFailedException e) {
-                throw new RunFailed(e.getMessage(), e);
-            }
+            List<Verdict> verdicts = judge(j, items, err);
             double seconds = (System.nanoTime() - t0) / 1e9;
             List<Agreement.Pair> pairs = new ArrayList<>();
+            List<Agreement.Pair> unseen = new ArrayList<>();
             int shown = 0;
             for (int i = 0; i < items.size(); i++) {
                 LabelledItem item = items.get(i);
                 Verdict v = verdicts.get(i);
-                pairs.add(new Agreement.Pair(item.criterion(), item.yes(), v.yes(), v.needsReview()));
+                Agreement.Pair pair = new Agreement.Pair(item.criterion(), item.yes(), v.yes(), v.needsReview());
+                pairs.add(pair);
+                if (!overlap.trainedOn(i)) {
+                    unseen.add(pair);
+                }
                 if (item.yes() != v.yes() && shown < showErrors) {
                     shown++;
                     String text = item.response().replaceAll("\\s+", " ");
@@ -116,14 +135,16 @@ public final class ValidateJudgeCommand implements Callable<Integer> {
             Agreement a = Agreement.of(pairs);
             out.printf("judge %s %s, labels %s%n", j.info().id(), j.info().version(), labels);
             AgreementTable.lines(a).forEach(out::println);
-            err.printf(Locale.ROOT, "judged %d replies in %.1f s (%.1f replies/s)%n", items.size(), seconds,
-                    items.size() / seconds);
+            Agreement fresh = overlap.count() > 0 && !unseen.isEmpty() ? Agreement.of(unseen) : null;
+            if (fresh != null) {
+                out.printf(Locale.ROOT, "on the %s not in its training data: accuracy %s, kappa %s%n",
+                        Plural.of(fresh.overall().n(), "reply", "replies"),
+                        AgreementTable.fmt(fresh.overall().accuracy()), AgreementTable.fmt(fresh.overall().kappa()));
+            }
+            err.printf(Locale.ROOT, "judged %s in %.1f s (%.1f replies/s)%n", Plural.of(items.size(), "reply"),
+                    seconds, items.size() / seconds);
             if (json != null) {
-                try {
-                    Files.writeString(json, Json.PRETTY.writeValueAsString(AgreementTable.json(a)) + "\n");
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
+                writeJson(j, a, overlap, fresh);
             }
             out.flush();
             err.flush();
@@ -134,6 +155,109 @@ public final class ValidateJudgeCommand implements Callable<Integer> {
                 return ExitCodes.FAILED;
             }
             return ExitCodes.OK;
+        }
+    }
+
+    /** Judges the items in batches, with a progress bar on stderr (as {@code run} has). */
+    private static List<Verdict> judge(Judge j, List<LabelledItem> items, PrintWriter err) {
+        List<Verdict> verdicts = new ArrayList<>(items.size());
+        try (Progress progress = new Progress("validate", items.size(), 0, " replies", err)) {
+            for (int from = 0; from < items.size(); from += BATCH) {
+                List<LabelledItem> batch = items.subList(from, Math.min(items.size(), from + BATCH));
+                verdicts.addAll(j.judgeAll(batch.stream().map(LabelledItem::input).toList()));
+                progress.stepBy(batch.size());
+            }
+        } catch (JudgeFailedException e) {
+            throw new RunFailed(e.getMessage(), e);
+        }
+        return verdicts;
+    }
+
+    private void writeJson(Judge j, Agreement a, Overlap overlap, Agreement fresh) {
+        Map<String, Object> doc = AgreementTable.json(a);
+        Map<String, Object> judgeInfo = new LinkedHashMap<>();
+        judgeInfo.put("id", j.info().id());
+        judgeInfo.put("version", j.info().version());
+        judgeInfo.put("training_data_sha256", j.info().trainingDataSha256());
+        doc.put("judge", judgeInfo);
+        doc.put("training_overlap", overlap.json());
+        if (fresh != null) {
+            doc.put("not_in_training_data", AgreementTable.json(fresh));
+        }
+        List<String> warnings = new ArrayList<>();
+        overlap.warning().ifPresent(warnings::add);
+        AgreementTable.reviewWarning(a).ifPresent(warnings::add);
+        doc.put("warnings", warnings);
+        try {
+            String text = Json.PRETTY.writeValueAsString(doc) + "\n";
+            PrivateFiles.replace(json, tmp -> Files.writeString(tmp, text));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * How many labelled replies the judge was trained on, by the hashes its folder keeps
+     * ({@link TrainingTexts}).
+     *
+     * @param trained   per item, whether its (criterion, reply) is in the judge's training data
+     * @param known     whether that could be told (an ONNX judge whose folder keeps the hashes)
+     * @param applies   whether the judge was trained at all (an LLM judge was not, by mhbench)
+     */
+    private record Overlap(String judgeId, boolean[] trained, boolean known, boolean applies) {
+
+        static Overlap of(Judge j, List<LabelledItem> items) {
+            boolean[] trained = new boolean[items.size()];
+            if (!(j instanceof OnnxJudge o)) {
+                return new Overlap(j.info().id(), trained, false, false);
+            }
+            Optional<Set<String>> texts = TrainingTexts.read(o.dir(), o.manifest());
+            if (texts.isEmpty()) {
+                return new Overlap(j.info().id(), trained, false, true);
+            }
+            for (int i = 0; i < items.size(); i++) {
+                trained[i] = texts.get().contains(TrainingTexts.hash(items.get(i).criterion(), items.get(i).response()));
+            }
+            return new Overlap(j.info().id(), trained, true, true);
+        }
+
+        boolean trainedOn(int i) {
+            return trained[i];
+        }
+
+        int count() {
+            int n = 0;
+            for (boolean t : trained) {
+                n += t ? 1 : 0;
+            }
+            return n;
+        }
+
+        Optional<String> warning() {
+            int n = count();
+            if (n == 0) {
+                return Optional.empty();
+            }
+            return Optional.of(String.format(Locale.ROOT, "%d of %s (%.1f%%) %s in the training data of %s, so the "
+                    + "kappa below is not a validation: on %s it measures how well the judge fits what it was "
+                    + "trained on. Validate with replies it was not trained on.", n,
+                    Plural.of(trained.length, "labelled reply", "labelled replies"), 100.0 * n / trained.length,
+                    Plural.verb(n, "is", "are"), judgeId, n == 1 ? "it" : "them"));
+        }
+
+        Optional<String> unknown() {
+            return applies && !known ? Optional.of("cannot tell whether these labels overlap the training data of "
+                    + judgeId + " (its folder has no current " + TrainingTexts.FILE + "; retrain it with this "
+                    + "mhbench to record one); if they do, the kappa is not a validation") : Optional.empty();
+        }
+
+        Map<String, Object> json() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("known", known || !applies);
+            m.put("in_training_data", known ? count() : !applies ? 0 : null);
+            m.put("of", trained.length);
+            m.put("is_validation", known ? count() == 0 : !applies ? true : null);
+            return m;
         }
     }
 

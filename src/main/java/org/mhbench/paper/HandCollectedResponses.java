@@ -106,12 +106,21 @@ public final class HandCollectedResponses {
         }
     }
 
-    /** What a file held. */
-    public record Result(List<ResponseRecord> records, List<Judgment> judgments, List<String> notes) {
+    /**
+     * What a file held.
+     *
+     * @param lines the 1-based line each record starts on, in record order
+     */
+    public record Result(List<ResponseRecord> records, List<Judgment> judgments, List<String> notes,
+                         List<Integer> lines) {
         public Result {
             records = List.copyOf(records);
             judgments = List.copyOf(judgments);
             notes = List.copyOf(notes);
+            lines = List.copyOf(lines);
+            if (lines.size() != records.size()) {
+                throw new IllegalArgumentException("one line per record");
+            }
         }
     }
 
@@ -131,6 +140,7 @@ public final class HandCollectedResponses {
         Set<String> ignored = new LinkedHashSet<>();
         List<ResponseRecord> records = new ArrayList<>();
         List<Judgment> judgments = new ArrayList<>();
+        List<Integer> lines = new ArrayList<>();
         Map<String, Integer> samples = new HashMap<>();
         for (Row raw : rows) {
             Map<String, String> row = new LinkedHashMap<>();
@@ -146,11 +156,12 @@ public final class HandCollectedResponses {
                 }
             }
             records.add(record(file, raw.line(), row, raw.values(), stimuli, options, finishedAt, samples, judgments));
+            lines.add(raw.line());
         }
         if (!ignored.isEmpty()) {
             notes.add(file.getFileName() + ": ignored columns " + String.join(", ", ignored));
         }
-        return new Result(records, judgments, notes);
+        return new Result(records, judgments, notes, lines);
     }
 
     private static ResponseRecord record(Path file, int line, Map<String, String> row, Map<String, String> raw,
@@ -273,8 +284,51 @@ public final class HandCollectedResponses {
             }
         } catch (IOException | UncheckedIOException e) {
             throw new PaperFormatException(file, 0, "not a CSV file: " + e.getMessage());
+        } catch (PaperFormatException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            // commons-csv refuses a header it cannot use (an empty or repeated column name)
+            throw new PaperFormatException(file, 1, "not a CSV header: " + e.getMessage().replaceAll("\\p{Cntrl}", "?")
+                    + "; the first line must name the columns, e.g. stimulus,response,label");
         }
         return out;
+    }
+
+    /**
+     * Why {@code file} gave no rows, as {@code FILE[:LINE]: reason}: it is empty, holds only blank lines,
+     * its first line is not a header naming the required columns (another table, or not a table at all),
+     * or it is a header with nothing after it.
+     */
+    public static String whyNoRows(Path file) {
+        String text = text(file);
+        if (text.isEmpty()) {
+            return file + ": the file is empty";
+        }
+        if (text.isBlank()) {
+            return file + ": it holds only blank lines";
+        }
+        if (file.getFileName().toString().endsWith(".jsonl")) {
+            return file + ": it holds no JSON lines";
+        }
+        List<String> header;
+        try (Reader r = new StringReader(text);
+             CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(r)) {
+            header = p.getHeaderNames();
+        } catch (IOException | IllegalArgumentException e) {
+            return file + ":1: not a CSV header: " + e.getMessage();
+        }
+        Set<String> names = new LinkedHashSet<>();
+        header.forEach(h -> names.add(ALIASES.getOrDefault(h.strip(), h.strip())));
+        for (String[] required : new String[][] {{"stimulus", "id"}, {"response", "model_response"}}) {
+            if (!names.contains(required[0])) {
+                List<String> shown = header.stream().limit(5).map(h -> h.replaceAll("\\p{Cntrl}", "?"))
+                        .map(h -> h.length() > 30 ? h.substring(0, 29) + "…" : h).toList();
+                return file + ":1: the header has no \"" + required[0] + "\" (or \"" + required[1] + "\") column "
+                        + "(it reads: " + String.join(", ", shown) + (header.size() > 5 ? ", …" : "") + "); the "
+                        + "first line must name the columns, e.g. stimulus,response,label";
+            }
+        }
+        return file + ":1: a header with no rows after it";
     }
 
     private static List<Row> jsonRows(Path file) {
@@ -288,7 +342,8 @@ public final class HandCollectedResponses {
             try {
                 node = Json.LENIENT.readTree(lines[i]);
             } catch (IOException e) {
-                throw new PaperFormatException(file, i + 1, "not JSON: " + e.getMessage());
+                throw new PaperFormatException(file, i + 1, "not JSON: "
+                        + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
             }
             if (!node.isObject()) {
                 throw new PaperFormatException(file, i + 1, "each line must be a JSON object");

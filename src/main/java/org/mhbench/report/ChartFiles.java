@@ -19,7 +19,8 @@ import org.knowm.xchart.style.Styler;
 import org.mhbench.util.PrivateFiles;
 
 /**
- * The look shared by the report's charts (size, fonts, palette, y from 0 to 1, legend below) and
+ * The look shared by the report's charts (size, fonts, palette, y in percent from 0 to 100, legend
+ * at the right) and
  * their PNG output. Rendering is headless: {@code java.awt.headless} is set before any AWT class is
  * used, so reports can be written on servers without a display.
  */
@@ -58,7 +59,7 @@ final class ChartFiles {
         return MODEL_COLORS.get(Math.floorMod(i, MODEL_COLORS.size()));
     }
 
-    /** Applies the shared style: white background, readable fonts, legend below, y axis 0–1. */
+    /** Applies the shared style: white background, readable fonts, legend at the right, y axis 0–100 (%). */
     static void style(AxesChartStyler s) {
         s.setChartBackgroundColor(Color.WHITE);
         s.setPlotBackgroundColor(Color.WHITE);
@@ -75,10 +76,32 @@ final class ChartFiles {
         s.setLegendLayout(Styler.LegendLayout.Vertical);
         s.setLegendBorderColor(Color.WHITE);
         s.setYAxisMin(0.0);
-        s.setYAxisMax(1.0);
-        s.setYAxisDecimalPattern("0.0");
+        s.setYAxisMax(100.0);
+        s.setYAxisDecimalPattern("0");
         s.setAntiAlias(true);
     }
+
+    /**
+     * The title font: 16 pt bold, smaller (down to 10 pt) for a long title. XChart centres the title over
+     * the plot, which the legend pushes left, so the room is about the plot's width plus its left margin
+     * twice: estimated from the widest legend entry, as {@link GroupedBarChart#labelsCollide} does.
+     */
+    static Font titleFont(String title, List<String> legend) {
+        double entry = legend.stream().mapToDouble(n -> textWidth(n, LEGEND_FONT)).max().orElse(0);
+        double room = WIDTH - 150 - entry + 2 * 50;
+        for (int size = 16; size > 10; size--) {
+            Font f = new Font(Font.SANS_SERIF, Font.BOLD, size);
+            if (textWidth(title, f) <= room) {
+                return f;
+            }
+        }
+        return new Font(Font.SANS_SERIF, Font.BOLD, 10);
+    }
+
+    /** The font of notes drawn on a chart ("no data", "no valid answers"). */
+    static final Font NOTE_FONT = new Font(Font.SANS_SERIF, Font.ITALIC, 11);
+    /** The colour of notes drawn on a chart. */
+    static final Color NOTE_COLOR = new Color(0x555555);
 
     /** The font of axis tick labels. */
     static final Font TICK_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);

@@ -13,6 +13,7 @@ final class ChartOutput {
 
     private final Path dir;
     private final List<Path> written = new ArrayList<>();
+    private final List<Chart<?, ?>> charts = new ArrayList<>();
     private final Set<String> names = new HashSet<>();
 
     ChartOutput(Path dir) {
@@ -32,11 +33,17 @@ final class ChartOutput {
         Path path = dir.resolve(file);
         ChartFiles.writePng(chart, path);
         written.add(path);
+        charts.add(chart);
         return file;
     }
 
     /** The charts written so far, in order. */
     List<Path> written() {
         return List.copyOf(written);
+    }
+
+    /** The chart objects written so far, in the order of {@link #written()} (for tests). */
+    List<Chart<?, ?>> charts() {
+        return List.copyOf(charts);
     }
 }

@@ -34,6 +34,7 @@ final class CiLineChart extends XYChart {
         chart.setYAxisTitle(yTitle);
         XYStyler s = chart.getStyler();
         ChartFiles.style(s);
+        s.setChartTitleFont(ChartFiles.titleFont(title, series.stream().map(LineSeries::name).toList()));
         s.setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         s.setMarkerSize(7);
         s.setXAxisDecimalPattern("0");

@@ -35,7 +35,10 @@ final class Groups {
         return out;
     }
 
-    /** A bar series of the rows' rates, one per category (NaN where a category has no row). */
+    /**
+     * A bar series of the rows' rates in percent (0–100, as the charts' axes), one per category: NaN
+     * where a category has no row or no data (n = 0), which the chart marks "no data".
+     */
     static BarSeries bars(String name, List<String> categories, Map<String, SummaryRow> byCategory, boolean ci,
                           Color color) {
         List<Double> values = new ArrayList<>();
@@ -43,10 +46,28 @@ final class Groups {
         List<Double> high = new ArrayList<>();
         for (String c : categories) {
             SummaryRow r = byCategory.get(c);
-            values.add(r == null ? Double.NaN : r.rate());
-            low.add(r == null ? Double.NaN : r.ciLow());
-            high.add(r == null ? Double.NaN : r.ciHigh());
+            values.add(r == null ? Double.NaN : percent(r.rate()));
+            low.add(r == null ? Double.NaN : percent(r.ciLow()));
+            high.add(r == null ? Double.NaN : percent(r.ciHigh()));
         }
         return new BarSeries(name, values, ci ? low : null, ci ? high : null, color);
+    }
+
+    /** A share (0–1) in percent (0–100); NaN stays NaN. */
+    static double percent(double share) {
+        return share * 100;
+    }
+
+    /**
+     * The setting of a chart for its title, each value named: {@code judge: gpt-4o · system prompt: none}.
+     *
+     * @param fields name, value, name, value, …
+     */
+    static String setting(String... fields) {
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i + 1 < fields.length; i += 2) {
+            parts.add(fields[i] + ": " + fields[i + 1]);
+        }
+        return String.join(" · ", parts);
     }
 }

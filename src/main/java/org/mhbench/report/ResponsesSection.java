@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.mhbench.score.CoverageRow;
 import org.mhbench.score.SummaryRow;
+import org.mhbench.util.Plural;
 
 /**
  * Experiment 2: % appropriate replies per condition, one grouped bar chart and table per (judge,
@@ -30,13 +31,9 @@ final class ResponsesSection {
             return new Setting(r.judge(), r.systemPrompt(), r.context());
         }
 
+        /** Each value named, {@code judge: gpt-4o · system prompt: none · context: transcript}. */
         String title() {
-            return "judge " + judge + ", system prompt " + systemPrompt + ", context " + context;
-        }
-
-        /** Short form for chart titles. */
-        String shortTitle() {
-            return "(judge " + judge + "; " + systemPrompt + "; " + context + ")";
+            return Groups.setting("judge", judge, "system prompt", systemPrompt, "context", context);
         }
 
         String fileName() {
@@ -84,9 +81,10 @@ final class ResponsesSection {
                 }
                 table.row(cells);
             }
-            String file = charts.write(GroupedBarChart.of("% appropriate by condition " + s.shortTitle(), "condition",
-                    "share of appropriate replies", conditions.stream().map(Fmt::label).toList(), series),
-                    "responses-" + s.fileName());
+            boolean noData = rows.stream().noneMatch(r -> Double.isFinite(r.rate()));
+            String file = charts.write(GroupedBarChart.of("% appropriate by condition — " + s.title(),
+                    "condition", "% appropriate replies", conditions.stream().map(Fmt::label).toList(), series,
+                    noData ? "no judged replies" : null), "responses-" + s.fileName());
             b.append("### ").append(capitalize(s.title())).append("\n\n");
             b.append("![% appropriate by condition, ").append(s.title()).append("](").append(file).append(")\n\n");
             b.append(table.render()).append('\n');
@@ -116,12 +114,13 @@ final class ResponsesSection {
                         .sorted((a, c) -> Double.compare(Double.parseDouble(a.item()), Double.parseDouble(c.item())))
                         .toList();
                 series.add(new LineSeries(model, points.stream().map(r -> Double.parseDouble(r.item())).toList(),
-                        points.stream().map(SummaryRow::rate).toList(), points.stream().map(SummaryRow::ciLow).toList(),
-                        points.stream().map(SummaryRow::ciHigh).toList(),
+                        points.stream().map(r -> Groups.percent(r.rate())).toList(),
+                        points.stream().map(r -> Groups.percent(r.ciLow())).toList(),
+                        points.stream().map(r -> Groups.percent(r.ciHigh())).toList(),
                         ChartFiles.modelColor(models.indexOf(model))));
             }
-            String file = charts.write(CiLineChart.of("% appropriate by message number " + s.shortTitle(),
-                    "transcript messages before the stimulus", "share of appropriate replies", series),
+            String file = charts.write(CiLineChart.of("% appropriate by message number — " + s.title(),
+                    "transcript messages before the stimulus", "% appropriate replies", series),
                     "by-message-" + s.fileName());
             b.append("![% appropriate by message number, ").append(s.title()).append("](").append(file)
                     .append(")\n\n");
@@ -185,8 +184,9 @@ final class ResponsesSection {
         }
         needsReview.forEach((judge, c) -> {
             if (c[1] > 0) {
-                b.append("**Needs review:** ").append(c[1]).append(" of ").append(c[0]).append(" verdicts of judge `")
-                        .append(judge).append("` are flagged `needsReview` in judgments.jsonl (the judge was unsure "
+                b.append("**Needs review:** ").append(c[1]).append(" of ").append(Plural.of(c[0], "verdict"))
+                        .append(" of judge `").append(judge).append("` ").append(Plural.verb(c[1], "is", "are"))
+                        .append(" flagged `needsReview` in judgments.jsonl (the judge was unsure "
                                 + "or its answer was unreadable; an unreadable answer counts as inappropriate). A "
                                 + "person should look at them.\n\n");
             }

@@ -76,14 +76,17 @@ final class StigmaSection {
                 }
                 table.row(cells);
             }
-            String file = charts.write(GroupedBarChart.of("Stigma by condition (system prompt " + prompt
-                            + ", strict parser)", "condition", "stigma rate (share of valid answers)",
-                    conditions.stream().map(Fmt::label).toList(), series), "stigma-" + prompt);
+            boolean noValidAnswer = rows.stream().noneMatch(r -> Double.isFinite(r.rate()));
+            String file = charts.write(GroupedBarChart.of("% stigmatizing answers by condition — "
+                            + Groups.setting("system prompt", prompt, "parser", "strict"), "condition",
+                    "% stigmatizing (of valid answers)", conditions.stream().map(Fmt::label).toList(), series,
+                    noValidAnswer ? "no valid answers\nthe parser could read no model's answer: see the coverage table"
+                            : null), "stigma-" + prompt);
             b.append("### System prompt: ").append(prompt).append("\n\n");
             b.append("![Stigma rate by condition, system prompt ").append(prompt).append("](").append(file)
                     .append(")\n\n");
             b.append(table.render()).append('\n');
-            if (rows.stream().noneMatch(r -> Double.isFinite(r.rate()))) {
+            if (noValidAnswer) {
                 b.append("No model gave a valid answer with this system prompt, so there are no model bars (the "
                         + "expected result for a random-weight test model; see the coverage table).\n\n");
             }

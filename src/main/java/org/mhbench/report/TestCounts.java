@@ -3,6 +3,7 @@ package org.mhbench.report;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.mhbench.util.Plural;
 
 /** How many of an experiment's tests in {@code tests.csv} are significant, per comparison. */
 final class TestCounts {
@@ -32,7 +33,7 @@ final class TestCounts {
         StringBuilder b = new StringBuilder(
                 "Significant differences (`tests.csv`, Bonferroni-corrected p below alpha):\n\n");
         byComparison.forEach((comparison, c) -> b.append("- between ").append(Fmt.label(comparison)).append(": **")
-                .append(c[1]).append("** of ").append(c[0]).append(" tests (").append(names.get(comparison))
+                .append(c[1]).append("** of ").append(Plural.of(c[0], "test")).append(" (").append(names.get(comparison))
                 .append(", alpha ").append(alphas.get(comparison)).append(")\n"));
         return b.append('\n').toString();
     }

@@ -6,9 +6,11 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.mhbench.judge.Judge;
+import org.mhbench.judge.JudgeInfo;
 import org.mhbench.judge.JudgeInput;
 import org.mhbench.judge.UnsupportedCriterionException;
 import org.mhbench.judge.Verdict;
@@ -20,6 +22,11 @@ import org.mhbench.run.ResponseRecord;
  * {@code judgments.jsonl} ({@link Judgment}). Records of other experiments and failed generations
  * are skipped (a failure has nothing to judge; scoring counts it as inappropriate under the paper's
  * rule). Calling it again resumes: what is already judged is not asked again.
+ *
+ * <p>"Already judged" means judged by this judge: the same id, version and training data. Verdicts
+ * under the same id from a judge that differs in version or training data are never taken for this
+ * judge's: the stage refuses to start ({@link JudgeConflictException}) rather than skip the records
+ * or mix two judges' verdicts under one name.
  */
 public final class JudgeStage {
 
@@ -28,13 +35,55 @@ public final class JudgeStage {
 
     private final Judge judge;
     private final JsonlLog<Judgment> log;
+    private final JudgeInfo info;
     private final String judgeId;
 
-    /** @param log the run's {@code judgments.jsonl}, open for appending ({@link #openLog}) */
+    /**
+     * @param log the run's {@code judgments.jsonl}, open for appending ({@link #openLog})
+     * @throws JudgeConflictException when the log holds verdicts under this judge's id from another judge
+     */
     public JudgeStage(Judge judge, JsonlLog<Judgment> log) {
         this.judge = Objects.requireNonNull(judge, "judge");
         this.log = Objects.requireNonNull(log, "log");
-        this.judgeId = judge.info().id();
+        this.info = judge.info();
+        this.judgeId = info.id();
+        for (Judgment j : log.records()) {
+            if (j.judge().equals(judgeId) && !j.madeBy(info)) {
+                throw conflict(log.file(), j.judgeVersion(), j.judgeTrainingDataSha256(), info);
+            }
+        }
+    }
+
+    /**
+     * Checks a run's manifest, which lists every judge that judged it ({@code id}, {@code version},
+     * {@code training_data_sha256}): a judge of the same id that differs is a conflict. This catches
+     * verdicts written before {@code judgments.jsonl} recorded version and training data.
+     *
+     * @throws JudgeConflictException naming both judges and what to do
+     */
+    public static void checkManifest(List<Map<String, Object>> judges, JudgeInfo info, Path manifest) {
+        for (Map<String, Object> j : judges) {
+            if (!info.id().equals(j.get("id"))) {
+                continue;
+            }
+            String version = j.get("version") == null ? null : j.get("version").toString();
+            String sha = j.get("training_data_sha256") == null ? null : j.get("training_data_sha256").toString();
+            if (version != null && !version.equals(info.version()) || sha != null && !sha.equals(info.trainingDataSha256())) {
+                throw conflict(manifest, version, sha, info);
+            }
+        }
+    }
+
+    private static JudgeConflictException conflict(Path where, String version, String sha, JudgeInfo info) {
+        return new JudgeConflictException(where + " already holds verdicts of " + info.id() + " made by another "
+                + "judge of that name (version " + version + ", training data " + shortSha(sha) + "; this one: version "
+                + info.version() + ", training data " + shortSha(info.trainingDataSha256()) + "); they would be "
+                + "taken for this judge's. Give this judge its own name (mhbench train-judge --id NAME, or leave "
+                + "--id out: the default name carries the training-data hash), or judge a copy of the run folder");
+    }
+
+    private static String shortSha(String sha) {
+        return sha == null ? "unknown" : sha.length() > 12 ? sha.substring(0, 12) + "…" : sha;
     }
 
     /** Opens {@code RUN_DIR/judgments.jsonl} for appending. */
@@ -89,8 +138,11 @@ public final class JudgeStage {
             if (!judgeable(r)) {
                 continue;
             }
-            if (log.contains(Judgment.key(r.id(), judgeId))) {
+            Judgment done = log.get(Judgment.key(r.id(), judgeId));
+            if (done != null && done.madeBy(info)) {
                 already++;
+            } else if (done != null) {
+                throw conflict(log.file(), done.judgeVersion(), done.judgeTrainingDataSha256(), info);
             } else if (!judge.supports(r.item())) {
                 unsupported++;
             } else {
@@ -124,6 +176,6 @@ public final class JudgeStage {
     private Judgment judgment(ResponseRecord r, Verdict v) {
         String appropriateAnswer = r.attributes().get(ResponsesExperiment.APPROPRIATE_ANSWER);
         return new Judgment(r.id(), judgeId, r.item(), v.answer(), v.pYes(), v.needsReview(), appropriateAnswer,
-                v.answer().equals(appropriateAnswer), Instant.now());
+                v.answer().equals(appropriateAnswer), Instant.now(), info.version(), info.trainingDataSha256());
     }
 }

@@ -3,6 +3,7 @@ package org.mhbench.responses;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.Objects;
+import org.mhbench.judge.JudgeInfo;
 
 /**
  * One line of {@code RUN_DIR/judgments.jsonl}: one judge's verdict on one record of
@@ -23,10 +24,16 @@ import java.util.Objects;
  *                          uses the record's own {@code appropriate_answer} attribute)
  * @param appropriate       {@code answer == appropriateAnswer} (convenience copy)
  * @param judgedAt          when it was recorded
+ * @param judgeVersion      the judge's version ({@link org.mhbench.judge.JudgeInfo#version()}); {@code null}
+ *                          for imported labels and for verdicts written before mhbench recorded it
+ * @param judgeTrainingDataSha256 the SHA-256 of the data the judge was trained on ({@code none} for a judge
+ *                          not trained by mhbench); {@code null} as {@code judgeVersion}
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record Judgment(String recordId, String judge, String criterion, String answer, double pYes,
-                       boolean needsReview, String appropriateAnswer, boolean appropriate, Instant judgedAt) {
+                       boolean needsReview, String appropriateAnswer, boolean appropriate, Instant judgedAt,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) String judgeVersion,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) String judgeTrainingDataSha256) {
 
     /** The file name inside a run folder. */
     public static final String FILE = "judgments.jsonl";
@@ -37,6 +44,22 @@ public record Judgment(String recordId, String judge, String criterion, String a
         if (!"yes".equals(answer) && !"no".equals(answer)) {
             throw new IllegalArgumentException("judgment of " + recordId + ": answer must be yes or no, got " + answer);
         }
+    }
+
+    /** A judgment that does not say which version of its judge made it (imported labels). */
+    public Judgment(String recordId, String judge, String criterion, String answer, double pYes, boolean needsReview,
+                    String appropriateAnswer, boolean appropriate, Instant judgedAt) {
+        this(recordId, judge, criterion, answer, pYes, needsReview, appropriateAnswer, appropriate, judgedAt, null,
+                null);
+    }
+
+    /**
+     * Whether this verdict may have come from {@code info}: same judge id, and the same version and
+     * training data where this verdict records them (older verdicts do not).
+     */
+    public boolean madeBy(JudgeInfo info) {
+        return judge.equals(info.id()) && (judgeVersion == null || judgeVersion.equals(info.version()))
+                && (judgeTrainingDataSha256 == null || judgeTrainingDataSha256.equals(info.trainingDataSha256()));
     }
 
     /** The log key: one judgment per record and judge. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.mhbench.util.Plural;
 
 /**
  * Prints a {@link ScoreReport} as readable tables: per experiment, the pooled rate per condition
@@ -31,15 +32,36 @@ public final class ReportPrinter {
             printCoverage(report.coverage(), out);
         }
         if (!report.tests().isEmpty()) {
-            long defined = report.tests().stream().filter(t -> !Double.isNaN(t.p())).count();
-            long significant = report.tests().stream().filter(TestRow::significant).count();
-            out.printf(Locale.ROOT, "%ntests: %d comparisons (%d defined), %d significant after Bonferroni "
-                    + "(see tests.csv)%n", report.tests().size(), defined, significant);
-        }
-        for (String note : report.notes()) {
-            out.println("note: " + note);
+            out.println();
+            out.println(testsLine(report.tests()));
         }
         out.flush();
+    }
+
+    /**
+     * Prints the tables to {@code out} and the report's notes to {@code err}: what a person reads as
+     * the result goes to stdout, remarks about it to stderr.
+     */
+    public static void print(ScoreReport report, PrintWriter out, PrintWriter err) {
+        print(report, out);
+        for (String note : report.notes()) {
+            err.println("note: " + note);
+        }
+        err.flush();
+    }
+
+    /**
+     * One line on {@code tests.csv}: how many pairwise tests it holds, how many are significant, and how
+     * many have no p-value (groups without enough data or all alike; Bonferroni counts only the others).
+     */
+    static String testsLine(List<TestRow> tests) {
+        long withP = tests.stream().filter(t -> !Double.isNaN(t.p())).count();
+        long significant = tests.stream().filter(TestRow::significant).count();
+        long without = tests.size() - withP;
+        return "tests (tests.csv): " + Plural.of(tests.size(), "pairwise test") + ", " + significant
+                + " significant after Bonferroni correction"
+                + (without == 0 ? "" : "; " + without + " of them " + Plural.verb(without, "has", "have")
+                + " no p-value (a group with too few answers, or both groups all alike: see the note column)");
     }
 
     private static void printRates(String experiment, List<SummaryRow> rows, PrintWriter out) {

@@ -8,10 +8,14 @@ import java.util.List;
  * {@code tests.csv} rows, {@code by_message.csv} rows (responses placed inside transcripts: the
  * rate per number of preceding transcript messages; {@link SummaryRow#item()} holds that number),
  * {@code attribution.csv} rows (stigma questions outside the score: share of "likely" answers, next
- * to the human survey), and notes for people (printed, not written).
+ * to the human survey), and notes for people (printed, not written): {@code notes} about this scoring
+ * (missing verdicts, failures), and {@code details} that explain and stay the same from one score of
+ * a run to the next (which human-baseline reading is which, rows of the survey table that match no
+ * question, how to add the baseline), which {@code mhbench score} prints once per run folder.
  */
 public record ScoreReport(List<SummaryRow> summary, List<CoverageRow> coverage, List<TestRow> tests,
-                          List<SummaryRow> byMessage, List<SummaryRow> attribution, List<String> notes) {
+                          List<SummaryRow> byMessage, List<SummaryRow> attribution, List<String> notes,
+                          List<String> details) {
 
     public ScoreReport {
         summary = List.copyOf(summary);
@@ -20,6 +24,13 @@ public record ScoreReport(List<SummaryRow> summary, List<CoverageRow> coverage, 
         byMessage = List.copyOf(byMessage);
         attribution = List.copyOf(attribution);
         notes = List.copyOf(notes);
+        details = List.copyOf(details);
+    }
+
+    /** A report without details. */
+    public ScoreReport(List<SummaryRow> summary, List<CoverageRow> coverage, List<TestRow> tests,
+                       List<SummaryRow> byMessage, List<SummaryRow> attribution, List<String> notes) {
+        this(summary, coverage, tests, byMessage, attribution, notes, List.of());
     }
 
     /** A report with only the three main tables. */
@@ -36,12 +47,13 @@ public record ScoreReport(List<SummaryRow> summary, List<CoverageRow> coverage, 
     public ScoreReport plus(ScoreReport other) {
         return new ScoreReport(concat(summary, other.summary), concat(coverage, other.coverage),
                 concat(tests, other.tests), concat(byMessage, other.byMessage),
-                concat(attribution, other.attribution), concat(notes, other.notes));
+                concat(attribution, other.attribution), concat(notes, other.notes), concat(details, other.details));
     }
 
     /** This report with one more note. */
     public ScoreReport withNote(String note) {
-        return new ScoreReport(summary, coverage, tests, byMessage, attribution, concat(notes, List.of(note)));
+        return new ScoreReport(summary, coverage, tests, byMessage, attribution, concat(notes, List.of(note)),
+                details);
     }
 
     private static <T> List<T> concat(List<T> a, List<T> b) {

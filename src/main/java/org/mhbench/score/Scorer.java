@@ -10,6 +10,7 @@ import java.util.Map;
 import org.mhbench.run.ResponseLog;
 import org.mhbench.run.ResponseRecord;
 import org.mhbench.run.RunDirectory;
+import org.mhbench.util.Plural;
 
 /**
  * The scoring stage: reads a run's {@code responses.jsonl}, hands each experiment's records to its
@@ -40,8 +41,9 @@ public final class Scorer {
         for (Map.Entry<String, List<ResponseRecord>> e : byExperiment.entrySet()) {
             ExperimentScorer s = scorers.get(e.getKey());
             if (s == null) {
-                report = report.withNote(e.getValue().size() + " records of experiment '" + e.getKey()
-                        + "' were not scored (no scorer for it)");
+                int n = e.getValue().size();
+                report = report.withNote(Plural.of(n, "record") + " of experiment '" + e.getKey() + "' "
+                        + Plural.verb(n, "was", "were") + " not scored (no scorer for it)");
             } else {
                 report = report.plus(s.score(e.getValue()));
             }

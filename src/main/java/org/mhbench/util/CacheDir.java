@@ -3,9 +3,10 @@ package org.mhbench.util;
 import java.nio.file.Path;
 
 /**
- * mhbench's cache folder (test models, llama-server builds): {@code $MHBENCH_HOME/cache}, else
- * {@code $XDG_CACHE_HOME/mhbench}, else {@code ~/.cache/mhbench}. {@code scripts/build-llama.sh} uses
- * the same rule.
+ * mhbench's cache folder: {@code $MHBENCH_HOME/cache}, else {@code $XDG_CACHE_HOME/mhbench}, else
+ * {@code ~/.cache/mhbench}. The built-in test model lives there, llama-server builds
+ * ({@code scripts/build-llama.sh} uses the same rule), and the native libraries that DJL's tokenizers
+ * and JNA unpack ({@link NativeCache}).
  */
 public final class CacheDir {
 

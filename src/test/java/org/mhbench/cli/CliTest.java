@@ -47,6 +47,25 @@ class CliTest {
         assertEquals(2, run().status(), "missing subcommand");
     }
 
+    /** A command line picocli cannot parse: one line with what is wrong and where help is, not the usage. */
+    @Test
+    void usageErrorsAreOneLinePointingToHelp() {
+        for (String[] args : new String[][] {{"--no-such-option"}, {"run", "--no-such-option"},
+                {"score"}, {"run", "--max-tokens", "many"}, {"make-test-model", "--out", "x.gguf", "--size", "huge"},
+                {}, {"scroe", "x"}}) {
+            CliRun r = run(args);
+            assertEquals(2, r.status(), String.join(" ", args));
+            assertEquals(1, r.err().strip().lines().count(), String.join(" ", args) + ": " + r.err());
+            assertTrue(r.err().startsWith("mhbench"), r.err());
+            assertTrue(r.err().contains("--help'"), r.err());
+            assertFalse(r.err().contains("Usage:"), r.err());
+        }
+        CliRun typo = run("run", "--max-token", "3");
+        assertTrue(typo.err().startsWith("mhbench run: "), typo.err());
+        assertTrue(typo.err().contains("did you mean --max-tokens"), typo.err());
+        assertTrue(typo.err().contains("see 'mhbench run --help'"), typo.err());
+    }
+
     @Test
     void missingModelFileIsOneLineStatus2() {
         CliRun r = run("generate", "--model", tmp.resolve("nope.gguf").toString(), "--prompt", "hi");
@@ -78,6 +97,35 @@ class CliTest {
         assertFalse(r.err().contains("\tat "), "no stack trace without --verbose");
         CliRun g = run("generate", "--model", bad.toString(), "--prompt", "hi");
         assertEquals(2, g.status(), g.err());
+    }
+
+    /** {@code models} reads every file it is given, reports each bad one, and fails at the end. */
+    @Test
+    void modelsReportsEachBadFileAndGoesOn() throws IOException {
+        Path bad = tmp.resolve("bad.gguf");
+        Files.write(bad, "GGML not really".getBytes());
+        Path folder = Files.createDirectories(tmp.resolve("models"));
+        Files.copy(TestFixtures.tinyModel(), folder.resolve("tiny.gguf"));
+        CliRun r = run("models", bad.toString(), folder.toString(), tmp.resolve("absent.gguf").toString(),
+                folder.resolve("tiny.gguf").toString());
+        assertEquals(2, r.status(), r.err());
+        assertTrue(r.out().contains(folder.resolve("tiny.gguf").toString()) && r.out().contains("llama"),
+                "the good file after the bad ones is described: " + r.out());
+        assertTrue(r.err().contains("bad.gguf"), r.err());
+        assertTrue(r.err().contains(folder + " is a directory, not a model file: give a .gguf file; it holds "
+                + "tiny.gguf"), r.err());
+        assertTrue(r.err().contains("absent.gguf"), r.err());
+        assertTrue(r.err().contains("3 of 4 files could not be read"), r.err());
+        assertFalse(r.err().contains("\tat "), r.err());
+    }
+
+    @Test
+    void aFolderGivenAsAModelIsNamedAsAFolder() throws IOException {
+        Path folder = Files.createDirectories(tmp.resolve("models"));
+        CliRun r = run("generate", "--model", folder.toString(), "--prompt", "hi");
+        assertEquals(2, r.status(), r.err());
+        assertTrue(r.err().contains(folder + " is a directory, not a model file: give a .gguf file"), r.err());
+        assertFalse(r.err().contains("not found"), r.err());
     }
 
     @Test

@@ -1,12 +1,14 @@
 package org.mhbench.judge;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,8 +38,13 @@ class JudgeCommandsTest {
         assertEquals(ExitCodes.OK, ok.status(), ok.err());
         assertTrue(ok.out().contains("criterion"), ok.out());
         assertTrue(ok.out().lines().anyMatch(l -> l.startsWith("all ") && l.contains(" 80 ")), ok.out());
+        assertFalse(ok.out().contains("WARNING"), "the shipped judge was not trained on these: " + ok.out());
+        assertTrue(ok.err().contains("validate") && ok.err().contains("80/80"), "progress as run shows it: " + ok.err());
         JsonNode j = Json.MAPPER.readTree(json.toFile());
         assertEquals(80, j.get("n").asInt());
+        assertEquals(0, j.get("training_overlap").get("in_training_data").asInt());
+        assertTrue(j.get("training_overlap").get("is_validation").asBoolean());
+        assertEquals("onnx:mhbench-judge-e5s", j.get("judge").get("id").asText());
         assertTrue(j.get("kappa").asDouble() > 0.8);
         assertEquals(10, j.get("per_criterion").size());
         assertEquals(List.of("n", "accuracy", "kappa"), List.copyOf(iterable(j.get("per_criterion").get("god"))));
@@ -72,7 +79,14 @@ class JudgeCommandsTest {
         assertEquals(ExitCodes.OK, r.status(), r.out() + r.err());
         assertTrue(r.out().contains("judge llm:"), r.out());
         assertTrue(r.out().lines().anyMatch(l -> l.startsWith("all ") && l.contains(" 6 ")), r.out());
-        assertEquals(6, Json.MAPPER.readTree(json.toFile()).get("n").asInt());
+        JsonNode j = Json.MAPPER.readTree(json.toFile());
+        assertEquals(6, j.get("n").asInt());
+        // random weights answer word salad: unreadable answers need review, and the kappa line says so
+        assertTrue(j.get("needs_review").asInt() > 3, j.toString());
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("all ") && l.contains("need review (unreadable or "
+                + "unsure answers): this kappa says little")), r.out());
+        assertTrue(j.get("warnings").toString().contains("this kappa says little"), j.toString());
+        assertTrue(j.get("training_overlap").get("is_validation").asBoolean(), "an LLM judge was not trained here");
 
         CliRun absent = run("validate-judge", "--labels", f.toString(), "--judge", "llm:" + tmp.resolve("no.gguf"));
         assertEquals(ExitCodes.USAGE, absent.status(), absent.err());
@@ -94,30 +108,92 @@ class JudgeCommandsTest {
 
         Path some = tmp.resolve("some.jsonl");
         Files.write(some, Files.readAllLines(f).subList(0, 20));
-        CliRun v = run("validate-judge", "--labels", some.toString());
+        Path json = tmp.resolve("v.json");
+        CliRun v = run("validate-judge", "--labels", some.toString(), "--json", json.toString());
         assertEquals(ExitCodes.OK, v.status(), v.err());
         assertTrue(v.out().lines().anyMatch(l -> l.startsWith("all ") && l.contains(" 20 ")), v.out());
+        // the shipped judge was trained on the paper's Llama rows: said first, and in the JSON
+        assertTrue(v.out().startsWith("WARNING: "), v.out());
+        assertTrue(v.out().lines().findFirst().orElseThrow().contains("of 20 labelled replies"), v.out());
+        assertTrue(v.out().contains("in the training data of onnx:mhbench-judge-e5s, so the kappa below is not a "
+                + "validation"), v.out());
+        JsonNode overlap = Json.MAPPER.readTree(json.toFile()).get("training_overlap");
+        assertTrue(overlap.get("in_training_data").asInt() >= 18, overlap.toString());
+        assertFalse(overlap.get("is_validation").asBoolean());
 
         assertEquals(ExitCodes.USAGE, run("export-labels", "--from-paper", tmp.resolve("none").toString(), "--out",
                 tmp.resolve("x.jsonl").toString()).status());
     }
 
     @Test
-    void trainJudgeWritesALoadableJudgeFromALabelsFile(@TempDir Path tmp) {
+    void trainJudgeWritesALoadableJudgeFromALabelsFile(@TempDir Path tmp) throws IOException {
         Path out = tmp.resolve("j");
         CliRun r = run("train-judge", "--labels", HUMAN_STYLE, "--out", out.toString(), "--seed", "3");
         assertEquals(ExitCodes.OK, r.status(), r.err());
         JudgeManifest m = JudgeManifest.read(out);
-        assertEquals("onnx:mhbench-judge-e5s", m.id());
+        assertEquals("onnx:mhbench-judge-e5s-" + m.trainingDataSha256().substring(0, 8), m.id(),
+                "a trained judge's default name carries its training data's hash, never the shipped judge's name");
+        assertRejudgingWithAnotherJudgeIsNeverSkipped(tmp, out);
         assertEquals(10, m.criteria().size());
         assertEquals(3L, ((Number) m.training().get("seed")).longValue());
-        CliRun v = run("validate-judge", "--labels", HUMAN_STYLE, "--judge", out.toString(), "--min-kappa", "0.9");
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(out)));
+        try (var files = Files.list(out)) {
+            for (Path f : files.toList()) {
+                assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(f)),
+                        "owner-only like every output: " + f);
+            }
+        }
+        Path json = tmp.resolve("v.json");
+        CliRun v = run("validate-judge", "--labels", HUMAN_STYLE, "--judge", out.toString(), "--min-kappa", "0.9",
+                "--json", json.toString());
         assertEquals(ExitCodes.OK, v.status(), v.out() + v.err());
+        assertTrue(v.out().startsWith("WARNING: 80 of 80 labelled replies (100.0%) are in the training data of "
+                + m.id()), "validating on the training data is said first: " + v.out());
+        JsonNode overlap = Json.MAPPER.readTree(json.toFile()).get("training_overlap");
+        assertEquals(80, overlap.get("in_training_data").asInt());
+        assertFalse(overlap.get("is_validation").asBoolean());
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(json)));
 
         CliRun noSources = run("train-judge", "--labels", HUMAN_STYLE, "--out", out.toString(), "--evaluate");
         assertEquals(ExitCodes.USAGE, noSources.status());
         assertTrue(noSources.err().contains("source"), noSources.err());
         assertEquals(ExitCodes.USAGE, run("train-judge", "--out", out.toString()).status());
+    }
+
+    /**
+     * A run judged by the shipped judge, then by a judge trained here: every reply is judged again. A
+     * judge folder that took the shipped judge's name (as trained before names carried the hash) is
+     * refused instead of having its verdicts silently taken from the shipped judge.
+     */
+    private static void assertRejudgingWithAnotherJudgeIsNeverSkipped(Path tmp, Path trained) throws IOException {
+        Path csv = Files.writeString(tmp.resolve("replies.csv"), "stimulus,response\n"
+                + "bridge,\"That sounds like a hard day. How are you feeling?\"\n"
+                + "dead,You are very much alive.\n");
+        Path runDir = tmp.resolve("run");
+        assertEquals(ExitCodes.OK, run("import-responses", csv.toString(), "--source", "people", "--out",
+                runDir.toString()).status());
+        CliRun shipped = run("judge", runDir.toString(), "--judge", "onnx");
+        assertEquals(ExitCodes.OK, shipped.status(), shipped.err());
+        assertTrue(shipped.err().contains("judged 2 replies (0 were already judged"), shipped.err());
+
+        CliRun mine = run("judge", runDir.toString(), "--judge", "onnx:" + trained);
+        assertEquals(ExitCodes.OK, mine.status(), mine.err());
+        assertTrue(mine.err().contains("judged 2 replies (0 were already judged"), "not skipped: " + mine.err());
+        assertEquals(4, org.mhbench.responses.JudgeStage.read(runDir).size());
+
+        Path impostor = Files.createDirectories(tmp.resolve("impostor"));
+        for (String f : List.of("head.onnx", JudgeManifest.FILE)) {
+            Files.copy(trained.resolve(f), impostor.resolve(f));
+        }
+        String json = Files.readString(impostor.resolve(JudgeManifest.FILE));
+        Files.writeString(impostor.resolve(JudgeManifest.FILE), json.replaceFirst("\"onnx:mhbench-judge-e5s-[0-9a-f]{8}\"",
+                "\"onnx:mhbench-judge-e5s\""));
+        CliRun clash = run("judge", runDir.toString(), "--judge", "onnx:" + impostor);
+        assertEquals(ExitCodes.USAGE, clash.status(), clash.err());
+        assertTrue(clash.err().contains("already holds verdicts of onnx:mhbench-judge-e5s made by another judge of "
+                + "that name"), clash.err());
+        assertEquals(1, clash.err().strip().lines().count(), clash.err());
+        assertEquals(4, org.mhbench.responses.JudgeStage.read(runDir).size(), "nothing written");
     }
 
     private static List<String> iterable(JsonNode node) {

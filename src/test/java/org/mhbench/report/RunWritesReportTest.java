@@ -27,5 +27,9 @@ class RunWritesReportTest {
         assertTrue(md.contains("⚠ Warning: mhbench-test-tiny-random"), md);
         assertTrue(md.contains("## Appropriate responses"), md);
         assertTrue(md.contains("## Cost"), md);
+        // tables on stdout (the scores and the cost table alike), notes and progress on stderr
+        assertTrue(r.out().contains("prompt tok"), "the cost table goes to stdout: " + r.out());
+        assertTrue(r.out().contains("rate (n) per condition"), r.out());
+        assertTrue(!r.err().contains("prompt tok"), "not to stderr: " + r.err());
     }
 }

@@ -37,10 +37,19 @@ class StagesTest {
     /** A judge that says yes when the reply mentions "bridge", and counts its calls. */
     static final class KeywordJudge implements Judge {
         final List<JudgeInput> seen = new ArrayList<>();
+        private final JudgeInfo info;
+
+        KeywordJudge() {
+            this(new JudgeInfo("keyword", "1", "none", Map.of()));
+        }
+
+        KeywordJudge(JudgeInfo info) {
+            this.info = info;
+        }
 
         @Override
         public JudgeInfo info() {
-            return new JudgeInfo("keyword", "1", "none", Map.of());
+            return info;
         }
 
         @Override
@@ -110,6 +119,60 @@ class StagesTest {
             assertEquals(0, again.judged(), "resumed: nothing judged twice");
             assertEquals(8, again.alreadyJudged());
         }
+    }
+
+    /**
+     * A judge retrained under the same name (another version or training data) never has its records
+     * counted as "already judged" by the first: the stage refuses to start, naming both.
+     */
+    @Test
+    void verdictsOfAnotherJudgeUnderTheSameNameAreNeverTakenForThisOnes() throws IOException {
+        List<ResponseRecord> records = records();
+        KeywordJudge shipped = new KeywordJudge(new JudgeInfo("onnx:j", "1", "a".repeat(64), Map.of()));
+        try (JsonlLog<Judgment> log = JudgeStage.openLog(dir)) {
+            assertEquals(8, new JudgeStage(shipped, log).judgeAll(records, j -> { }).judged());
+        }
+        Judgment first = JudgeStage.read(dir).get(0);
+        assertEquals("1", first.judgeVersion(), "each verdict records its judge's version");
+        assertEquals("a".repeat(64), first.judgeTrainingDataSha256(), "and its training data");
+
+        for (JudgeInfo other : List.of(new JudgeInfo("onnx:j", "1", "b".repeat(64), Map.of()),
+                new JudgeInfo("onnx:j", "2", "a".repeat(64), Map.of()))) {
+            KeywordJudge retrained = new KeywordJudge(other);
+            try (JsonlLog<Judgment> log = JudgeStage.openLog(dir)) {
+                JudgeConflictException e = assertThrows(JudgeConflictException.class,
+                        () -> new JudgeStage(retrained, log));
+                assertTrue(e.getMessage().contains("onnx:j") && e.getMessage().contains("another judge of that name")
+                        && e.getMessage().contains("train-judge --id NAME"), e.getMessage());
+            }
+            assertTrue(retrained.seen.isEmpty());
+        }
+        KeywordJudge renamed = new KeywordJudge(new JudgeInfo("onnx:j-bbbbbbbb", "1", "b".repeat(64), Map.of()));
+        try (JsonlLog<Judgment> log = JudgeStage.openLog(dir)) {
+            JudgeStage.Outcome o = new JudgeStage(renamed, log).judgeAll(records, j -> { });
+            assertEquals(8, o.judged(), "another judge judges everything");
+            assertEquals(0, o.alreadyJudged());
+        }
+        try (JsonlLog<Judgment> log = JudgeStage.openLog(dir)) {
+            assertEquals(8, new JudgeStage(shipped, log).judgeAll(records, j -> { }).alreadyJudged(),
+                    "the same judge resumes");
+        }
+    }
+
+    /** Verdicts written before judgments recorded version and training data: the manifest tells the judges apart. */
+    @Test
+    void theManifestCatchesAnOlderRunsJudgeOfTheSameName() {
+        List<Map<String, Object>> judges = List.of(Map.of("id", "onnx:j", "version", "1",
+                "training_data_sha256", "a".repeat(64)));
+        JudgeStage.checkManifest(judges, new JudgeInfo("onnx:j", "1", "a".repeat(64), Map.of()), dir);
+        JudgeStage.checkManifest(judges, new JudgeInfo("onnx:k", "1", "b".repeat(64), Map.of()), dir);
+        assertThrows(JudgeConflictException.class, () -> JudgeStage.checkManifest(judges,
+                new JudgeInfo("onnx:j", "1", "b".repeat(64), Map.of()), dir));
+
+        Judgment legacy = new Judgment("r", "onnx:j", "bridge", "no", 0, false, "no", true, Instant.EPOCH);
+        assertTrue(legacy.madeBy(new JudgeInfo("onnx:j", "1", "a".repeat(64), Map.of())),
+                "a verdict that does not say resumes as before");
+        assertFalse(legacy.madeBy(new JudgeInfo("onnx:k", "1", "a".repeat(64), Map.of())));
     }
 
     @Test

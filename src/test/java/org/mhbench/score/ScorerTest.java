@@ -40,7 +40,7 @@ class ScorerTest {
         ScoreReport report = new Scorer(List.of(new Counting())).score(List.of(stigma, other, stigma));
         assertEquals(2, report.summary().get(0).n());
         assertTrue(report.notes().contains("counted"));
-        assertTrue(report.notes().contains("1 records of experiment 'generate' were not scored (no scorer for it)"));
+        assertTrue(report.notes().contains("1 record of experiment 'generate' was not scored (no scorer for it)"));
     }
 
     @Test

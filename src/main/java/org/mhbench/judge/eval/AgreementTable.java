@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** Plain-text and JSON renderings of an {@link Agreement}. */
 public final class AgreementTable {
@@ -14,7 +15,8 @@ public final class AgreementTable {
 
     /**
      * One line per criterion and a pooled line: n, accuracy, Cohen's κ and the confusion matrix
-     * (reference yes/no × judge yes/no), then the count flagged for review.
+     * (reference yes/no × judge yes/no), then the count flagged for review. When most verdicts need
+     * review, the pooled line says so beside its κ ({@link #reviewWarning}).
      */
     public static List<String> lines(Agreement a) {
         List<String> out = new ArrayList<>();
@@ -23,9 +25,23 @@ public final class AgreementTable {
         for (Map.Entry<String, ConfusionMatrix> e : a.perCriterion().entrySet()) {
             out.add(row(e.getKey(), e.getValue()));
         }
-        out.add(row("all", a.overall()));
+        out.add(row("all", a.overall()) + reviewWarning(a).map(w -> "   <- " + w).orElse(""));
         out.add(String.format(Locale.ROOT, "needs review: %d of %d", a.needsReview(), a.overall().n()));
         return out;
+    }
+
+    /**
+     * A warning when most verdicts need review (the judge was unsure, or its answer could not be read and
+     * was counted as the criterion's inappropriate answer): the κ then says more about the judge's
+     * reading than about its judgement.
+     */
+    public static Optional<String> reviewWarning(Agreement a) {
+        long n = a.overall().n();
+        if (n == 0 || 2L * a.needsReview() <= n) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format(Locale.ROOT, "but %d of %d verdicts (%.0f%%) need review (unreadable or unsure "
+                + "answers): this kappa says little", a.needsReview(), n, 100.0 * a.needsReview() / n));
     }
 
     private static String row(String name, ConfusionMatrix m) {
@@ -40,13 +56,14 @@ public final class AgreementTable {
 
     /**
      * The {@code validate-judge --json} object: {@code {"n", "accuracy", "kappa", "per_criterion": {id:
-     * {"n", "accuracy", "kappa"}}}}; an undefined value is {@code null}.
+     * {"n", "accuracy", "kappa"}}, "needs_review"}}; an undefined value is {@code null}.
      */
     public static Map<String, Object> json(Agreement a) {
         Map<String, Object> out = summary(a.overall());
         Map<String, Object> per = new LinkedHashMap<>();
         a.perCriterion().forEach((k, v) -> per.put(k, summary(v)));
         out.put("per_criterion", per);
+        out.put("needs_review", a.needsReview());
         return out;
     }
 

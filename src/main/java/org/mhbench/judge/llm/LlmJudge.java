@@ -125,7 +125,9 @@ public final class LlmJudge implements Judge {
         }
         d.put("unreadable_answer", "needs_review, p_yes 0.5, answer = the criterion's inappropriate answer");
         d.put("mhbench_version", Version.mhbench());
-        return new JudgeInfo(idFor(m.label()), calibrated ? VERSION_CALIBRATED : VERSION, "none", d);
+        // The model file stands where a trained judge names its training data: two GGUFs under one label are
+        // two judges, never one whose verdicts could be reused for the other.
+        return new JudgeInfo(idFor(m.label()), calibrated ? VERSION_CALIBRATED : VERSION, m.sha256(), d);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.mhbench.judge.onnx;
 
+import org.mhbench.util.NativeCache;
+
 /**
  * Keeps DJL's tokenizer binding off the network. Without this, {@code HuggingFaceTokenizer.newInstance}
  * calls DJL's usage telemetry ({@code Ec2Utils.callHome}: an HTTP request to the EC2 metadata address
@@ -20,9 +22,13 @@ public final class DjlOffline {
     private DjlOffline() {
     }
 
-    /** Sets both switches. Call before the first use of any DJL class; cheap and idempotent. */
+    /**
+     * Sets both switches, and keeps the native libraries DJL and JNA unpack under mhbench's cache folder
+     * ({@link NativeCache}). Call before the first use of any DJL class; cheap and idempotent.
+     */
     public static void ensure() {
         System.setProperty(OFFLINE, "true");
         System.setProperty(OPT_OUT_TRACKING, "true");
+        NativeCache.configure();
     }
 }

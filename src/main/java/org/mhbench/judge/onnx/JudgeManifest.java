@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.mhbench.util.Json;
+import org.mhbench.util.PrivateFiles;
 
 /**
  * {@code judge.json}: what an ONNX judge folder holds and how it was made. Format
@@ -118,9 +119,11 @@ public record JudgeManifest(
         return m;
     }
 
+    /** Writes {@code dir/judge.json}, owner-only. */
     public void write(Path dir) {
         try {
-            Files.writeString(dir.resolve(FILE), Json.PRETTY.writeValueAsString(this) + "\n");
+            String json = Json.PRETTY.writeValueAsString(this) + "\n";
+            PrivateFiles.replace(dir.resolve(FILE), tmp -> Files.writeString(tmp, json));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

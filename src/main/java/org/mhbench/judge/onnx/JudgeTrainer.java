@@ -16,10 +16,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.mhbench.judge.eval.Agreement;
+import org.mhbench.util.PrivateFiles;
+import org.mhbench.util.Plural;
 
 /**
  * Trains an ONNX judge: encodes every example once ({@link FeatureExtractor}), fits one head column per
- * criterion ({@link HeadTrainer}), and writes the judge folder ({@code judge.json} + {@code head.onnx}).
+ * criterion ({@link HeadTrainer}), and writes the judge folder ({@code judge.json}, {@code head.onnx} and
+ * {@link TrainingTexts#FILE}), owner-only like every output of mhbench.
  * Reproducible: the same examples, settings and seed give byte-identical files (criteria are fitted
  * in parallel, but each fit is single-threaded and independent of the others).
  *
@@ -107,7 +110,7 @@ public final class JudgeTrainer {
         for (TrainingSet.Example e : set.examples()) {
             replies.add(new FeatureExtractor.Reply(set.questions().get(e.criterion()), e.response()));
         }
-        log.accept("encoding " + replies.size() + " replies with " + extractor.encoder().spec().id() + " ...");
+        log.accept("encoding " + Plural.of(replies.size(), "reply") + " with " + extractor.encoder().spec().id() + " ...");
         long t0 = System.nanoTime();
         List<ReplyFeatures> f = extractor.extract(replies);
         log.accept(String.format("encoded in %.0f s", (System.nanoTime() - t0) / 1e9));
@@ -176,7 +179,7 @@ public final class JudgeTrainer {
     }
 
     /**
-     * Writes a judge folder: {@code head.onnx} and {@code judge.json}.
+     * Writes a judge folder, owner-only: {@code head.onnx}, {@code judge.json} and the training texts' hashes.
      *
      * @param training extra facts for the manifest's {@code training} record (sources, counts)
      */
@@ -206,11 +209,12 @@ public final class JudgeTrainer {
                         "log-mean-exp over sentences + (question, reply) pair", settings.temperature()),
                 List.of(settings.reviewLow(), settings.reviewHigh()), criteria, record);
         try {
-            Files.createDirectories(dir);
-            Files.write(dir.resolve("head.onnx"), head);
+            PrivateFiles.directory(dir);
+            PrivateFiles.replace(dir.resolve("head.onnx"), tmp -> Files.write(tmp, head));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        TrainingTexts.write(dir, set);
         manifest.write(dir);
         return manifest;
     }
@@ -242,7 +246,7 @@ public final class JudgeTrainer {
                     test.add(i);
                 }
             }
-            log.accept("held out " + source + ": " + test.size() + " texts");
+            log.accept("held out " + source + ": " + Plural.of(test.size(), "text"));
             Trained t = train(set, features, train);
             for (int i : test) {
                 int k = t.weights().indexOf(set.examples().get(i).criterion());

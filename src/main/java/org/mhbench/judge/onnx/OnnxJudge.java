@@ -74,7 +74,7 @@ public final class OnnxJudge implements Judge {
         this.manifest = manifest;
         this.encoder = encoder;
         this.extractor = new FeatureExtractor(encoder);
-        this.env = OrtEnvironment.getEnvironment();
+        this.env = OnnxNative.environment();
         this.head = head;
         for (int k = 0; k < manifest.criteria().size(); k++) {
             JudgeManifest.Criterion c = manifest.criteria().get(k);
@@ -138,7 +138,7 @@ public final class OnnxJudge implements Judge {
                     + "mhbench train-judge");
         }
         try (OrtSession.SessionOptions so = TextEncoder.sessionOptions(1)) {
-            OrtSession head = OrtEnvironment.getEnvironment().createSession(headBytes, so);
+            OrtSession head = OnnxNative.environment().createSession(headBytes, so);
             return new OnnxJudge(dir, manifest, encoder, head, headSha);
         } catch (OrtException e) {
             encoder.close();

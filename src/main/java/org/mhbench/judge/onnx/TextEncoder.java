@@ -98,7 +98,7 @@ public final class TextEncoder implements AutoCloseable {
         DjlOffline.ensure();
         byte[] model = resource(spec.modelResource());
         byte[] tokenizerJson = resource(spec.tokenizerResource());
-        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        OrtEnvironment env = OnnxNative.environment();
         try (OrtSession.SessionOptions options = sessionOptions(intraOpThreads)) {
             OrtSession session = env.createSession(model, options);
             Map<String, String> tokOptions = Map.of(

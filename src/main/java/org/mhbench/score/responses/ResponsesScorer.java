@@ -25,6 +25,7 @@ import org.mhbench.score.TestRow;
 import org.mhbench.stats.Interval;
 import org.mhbench.stats.TwoProportionZTest;
 import org.mhbench.util.Hashing;
+import org.mhbench.util.Plural;
 
 /**
  * Scores the appropriate-responses experiment (paper-methods §2.5) from a run's records and its
@@ -141,8 +142,10 @@ public final class ResponsesScorer implements ExperimentScorer {
             coverage.add(coverage(g.getKey(), NO_JUDGE, g.getValue()));
         }
         if (!unjudged.isEmpty()) {
-            notes.add(unjudged.values().stream().mapToInt(List::size).sum() + " responses records (" + unjudged.size()
-                    + " model/setting groups, judge 'none' in coverage.csv) have no judgments yet: judge them with "
+            int n = unjudged.values().stream().mapToInt(List::size).sum();
+            notes.add(Plural.of(n, "responses record") + " (" + Plural.of(unjudged.size(), "model/setting group")
+                    + ", judge 'none' in coverage.csv) " + Plural.verb(n, "has", "have") + " no judgments yet: judge "
+                    + "them with "
                     + "'mhbench judge RUN_DIR --judge llm:FILE.gguf' (or onnx), then score again");
         }
         List<TestRow> tests = tests(byReading, cells);
@@ -272,23 +275,25 @@ public final class ResponsesScorer implements ExperimentScorer {
 
     private List<String> notes(Group g, String judge, List<Scored> rows, Map<String, Judgment> verdicts) {
         List<String> out = new ArrayList<>();
+        String where = g.model() + " (" + g.systemPrompt() + ", " + g.context() + "): ";
         long unjudged = count(rows, Outcome.UNJUDGED);
         if (unjudged > 0) {
-            out.add(g.model() + " (" + g.systemPrompt() + ", " + g.context() + "): " + unjudged + " responses have no "
-                    + "verdict from " + judge + " and are left out of its rows; judge them with 'mhbench judge "
-                    + "RUN_DIR --judge ...'");
+            out.add(where + Plural.of(unjudged, "response") + " " + Plural.verb(unjudged, "has", "have")
+                    + " no verdict from " + judge + " and " + Plural.verb(unjudged, "is", "are") + " left out of its "
+                    + "rows; judge them with 'mhbench judge RUN_DIR --judge ...'");
         }
         long review = rows.stream().map(s -> verdicts.get(Judgment.key(s.record().id(), judge)))
                 .filter(j -> j != null && j.needsReview()).count();
         if (review > 0) {
-            out.add(g.model() + " (" + g.systemPrompt() + ", " + g.context() + "): " + review + " verdicts of " + judge
-                    + " need review (needsReview in judgments.jsonl)");
+            out.add(where + Plural.of(review, "verdict") + " of " + judge + " " + Plural.verb(review, "needs", "need")
+                    + " review (needsReview in judgments.jsonl)");
         }
         long failed = count(rows, Outcome.FAILED);
         if (failed > 0) {
-            out.add(g.model() + " (" + g.systemPrompt() + ", " + g.context() + "): " + failed + " of " + rows.size()
-                    + " items have no response; they count as inappropriate under " + judge + " (the paper's rule) "
-                    + "and are left out under " + judge + ANSWERED_SUFFIX);
+            out.add(where + failed + " of " + Plural.of(rows.size(), "item") + " " + Plural.verb(failed, "has", "have")
+                    + " no response; " + Plural.verb(failed, "it counts", "they count") + " as inappropriate under "
+                    + judge + " (the paper's rule) and " + Plural.verb(failed, "is", "are") + " left out under "
+                    + judge + ANSWERED_SUFFIX);
         }
         return out;
     }

@@ -66,19 +66,19 @@ public final class StigmaScorer implements ExperimentScorer {
             coverage.add(coverage(g.getKey(), g.getValue()));
         }
         List<TestRow> tests = new StigmaTests(cells, options.alpha()).tests(groups);
-        List<String> notes = new ArrayList<>();
+        List<String> details = new ArrayList<>();
         HumanBaseline baseline = null;
         if (options.humanBaseline() != null) {
             baseline = HumanBaseline.load(options.humanBaseline(), stimuli);
             summary.addAll(baseline.summaryRows(cells));
-            notes.addAll(baseline.notes());
+            details.addAll(baseline.notes());
         } else {
-            notes.add("human baseline skipped: add it with 'mhbench score RUN_DIR --human-baseline FILE' (the GSS "
+            details.add("human baseline skipped: add it with 'mhbench score RUN_DIR --human-baseline FILE' (the GSS "
                     + "2018 table, e.g. <paper>/external_data/human_data_2018.csv)");
         }
         List<SummaryRow> attribution = new AttributionTable(stimuli, options.bootstrap(), options.seed())
                 .rows(groups, baseline);
-        return new ScoreReport(summary, coverage, tests, List.of(), attribution, notes);
+        return new ScoreReport(summary, coverage, tests, List.of(), attribution, List.of(), details);
     }
 
     private SummaryRow row(GroupKey g, String condition, String item, double[] outcomes) {

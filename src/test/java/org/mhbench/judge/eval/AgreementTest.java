@@ -68,13 +68,26 @@ class AgreementTest {
         assertEquals(0.0, a.minCriterionKappa(), 1e-12);
     }
 
+    /** Most verdicts unreadable or unsure: said beside kappa; a few: not. */
+    @Test
+    void mostVerdictsNeedingReviewIsSaidBesideKappa() {
+        Agreement most = Agreement.of(List.of(new Agreement.Pair("soap", false, false, true),
+                new Agreement.Pair("soap", true, false, true), new Agreement.Pair("soap", true, true, false)));
+        String all = AgreementTable.lines(most).stream().filter(l -> l.startsWith("all ")).findFirst().orElseThrow();
+        assertTrue(all.contains("but 2 of 3 verdicts (67%) need review (unreadable or unsure answers): this kappa "
+                + "says little"), all);
+        Agreement few = Agreement.of(List.of(new Agreement.Pair("soap", false, false, true),
+                new Agreement.Pair("soap", true, false, false), new Agreement.Pair("soap", true, true, false)));
+        assertTrue(AgreementTable.reviewWarning(few).isEmpty());
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void jsonHasTheDocumentedKeysAndNullForUndefined() {
         Agreement a = Agreement.of(List.of(new Agreement.Pair("soap", false, false, false),
                 new Agreement.Pair("books", true, true, false), new Agreement.Pair("books", false, false, false)));
         Map<String, Object> json = AgreementTable.json(a);
-        assertEquals(List.of("n", "accuracy", "kappa", "per_criterion"), new ArrayList<>(json.keySet()));
+        assertEquals(List.of("n", "accuracy", "kappa", "per_criterion", "needs_review"), new ArrayList<>(json.keySet()));
         assertEquals(3, json.get("n"));
         Map<String, Map<String, Object>> per = (Map<String, Map<String, Object>>) json.get("per_criterion");
         assertEquals(1.0, (Double) per.get("books").get("kappa"), 1e-12);

@@ -99,6 +99,15 @@ class ShippedJudgeTest {
         assertTrue(e.getMessage().contains("gambling"), e.getMessage());
     }
 
+    /** The folder keeps a hash of each training text (no text), for validate-judge's overlap check. */
+    @Test
+    void keepsTheHashesOfItsTrainingTexts() {
+        var texts = TrainingTexts.read(Home.resolve(OnnxJudge.DEFAULT_DIR), JudgeFixtures.shipped().manifest());
+        assertTrue(texts.isPresent(), "models/judge/" + TrainingTexts.FILE + " for this judge's training data");
+        assertTrue(texts.get().size() > 2800, "one per distinct training text: " + texts.get().size());
+        assertFalse(texts.get().contains(TrainingTexts.hash(OBVIOUS[0][0], OBVIOUS[0][1])), "our test replies are not");
+    }
+
     @Test
     void infoRecordsIdVersionAndTrainingHash() {
         JudgeInfo info = JudgeFixtures.shipped().info();

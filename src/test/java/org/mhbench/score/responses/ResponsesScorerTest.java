@@ -82,8 +82,25 @@ class ResponsesScorerTest {
         CoverageRow c = r.coverage().get(0);
         assertEquals(List.of(6L, 1L, 4L, 0L, 4L, 5L, 4L), List.of(c.total(), c.failed(), c.parsed(), c.abstained(),
                 c.valid(), c.scoredTotal(), c.scoredValid()));
-        assertTrue(r.notes().stream().anyMatch(n -> n.contains("1 responses have no verdict from j")), r.notes().toString());
-        assertTrue(r.notes().stream().anyMatch(n -> n.contains("1 of 6 items have no response")), r.notes().toString());
+        assertTrue(r.notes().stream().anyMatch(n -> n.contains("1 response has no verdict from j")), r.notes().toString());
+        assertTrue(r.notes().stream().anyMatch(n -> n.contains("1 of 6 items has no response; it counts")), r.notes().toString());
+    }
+
+    /** Counts in notes agree with their nouns and verbs: "1 verdict ... needs", never "1 verdicts". */
+    @Test
+    void notesPluraliseTheirCounts() {
+        add("a", "bridge", 0, "no bridges here", "no", "no", Map.of());
+        add("a", "bridge", 1, "Brooklyn Bridge", "yes", "no", Map.of());
+        Judgment first = judgments.get(0);
+        judgments.set(0, new Judgment(first.recordId(), first.judge(), first.criterion(), first.answer(), 0.5, true,
+                first.appropriateAnswer(), first.appropriate(), first.judgedAt()));
+        ScoreReport one = new ResponsesScorer(STIMULI, judgments, OPTIONS).score(records);
+        assertTrue(one.notes().stream().anyMatch(n -> n.contains("1 verdict of j needs review")), one.notes().toString());
+        judgments.set(1, new Judgment(judgments.get(1).recordId(), "j", "bridge", "yes", 0.5, true, "no", false,
+                Instant.EPOCH));
+        ScoreReport two = new ResponsesScorer(STIMULI, judgments, OPTIONS).score(records);
+        assertTrue(two.notes().stream().anyMatch(n -> n.contains("2 verdicts of j need review")), two.notes().toString());
+        assertTrue(two.notes().stream().noneMatch(n -> n.matches(".*\\b1 [a-z]+s\\b.*")), two.notes().toString());
     }
 
     @Test

@@ -196,6 +196,6 @@ class StigmaScorerTest {
     @Test
     void noBaselineGivesANote() {
         ScoreReport report = score(records(), StigmaScoreOptions.defaults());
-        assertTrue(report.notes().stream().anyMatch(n -> n.startsWith("human baseline skipped")));
+        assertTrue(report.details().stream().anyMatch(n -> n.startsWith("human baseline skipped")));
     }
 }
