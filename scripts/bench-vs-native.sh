@@ -30,9 +30,15 @@ bench="$(dirname "$server")/llama-bench"
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/mhbench-bench.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
-# About P prompt tokens of plain words (the exact count is read back from each reply).
-python3 -c "import sys; w='the quiet river runs past old stone walls and green fields '.split(); \
-print(' '.join(w[i % len(w)] for i in range(int(sys.argv[1]) - 24)))" "$np" > "$work/prompt.txt"
+# About P prompt tokens of plain words: write some, count them with the model's own tokenizer (one
+# short request), then scale. The exact count of each request is read back from its reply.
+words() { python3 -c "import sys; w='the quiet river runs past old stone walls and green fields '.split(); \
+print(' '.join(w[i % len(w)] for i in range(int(sys.argv[1]))))" "$1"; }
+words "$np" > "$work/prompt.txt"
+counted="$("$here/mhbench" generate --backend server --llama-server "$server" -m "$model" -c $((np * 8 + 64)) \
+  -p "$(cat "$work/prompt.txt")" --max-tokens 1 --json 2>/dev/null \
+  | python3 -c 'import json,sys; print(json.load(sys.stdin)["completion"]["promptTokens"])')"
+words $(( np * np / counted - 8 )) > "$work/prompt.txt"
 
 echo "CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //') ($(nproc) cores)"
 echo "model: $model"
@@ -44,7 +50,8 @@ for t in ${threads//,/ }; do
   for backend in server jni; do
     : > "$work/$backend-$t.jsonl"
     for i in $(seq "$reps"); do
-      "$here/mhbench" generate --backend "$backend" --llama-server "$server" -m "$model" -t "$t" -c $((np + ng + 64)) \
+      where=(); [ "$backend" = server ] && where=(--llama-server "$server")
+      "$here/mhbench" generate --backend "$backend" "${where[@]}" -m "$model" -t "$t" -c $((np + ng + 256)) \
         -p "$i $(cat "$work/prompt.txt")" --max-tokens "$ng" --json 2>/dev/null >> "$work/$backend-$t.jsonl"
     done
   done

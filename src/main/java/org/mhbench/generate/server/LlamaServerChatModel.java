@@ -186,7 +186,7 @@ public final class LlamaServerChatModel implements ChatModel {
                 // As the in-process backend: a prompt that does not fit fails, and the context and
                 // offload are exactly what was asked (no automatic fitting to device memory).
                 "--no-context-shift", "--fit", "off",
-                "--no-webui", "--no-warmup"));
+                "--no-webui"));
         a.add(config.templateEngine() == TemplateEngine.JINJA ? "--jinja" : "--no-jinja");
         if (templateFile != null) {
             a.add("--chat-template-file");
