@@ -15,7 +15,7 @@ import org.mhbench.stigma.Decoding;
 import org.mhbench.stigma.StigmaExperiment;
 import org.mhbench.stigma.StigmaSettings;
 import org.mhbench.stigma.StigmaStimuli;
-import org.mhbench.stigma.SystemPrompt;
+import org.mhbench.stimuli.SystemPrompt;
 import org.mhbench.stimuli.Experiment;
 import org.mhbench.transcripts.TranscriptLoader;
 import org.mhbench.util.Home;

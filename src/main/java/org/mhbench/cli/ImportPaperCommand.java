@@ -47,8 +47,7 @@ public final class ImportPaperCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        StigmaStimuli stimuli = ScoreCommand.loadStimuli(stimuliDir);
-        PaperImporter importer = new PaperImporter(importers(stimuli, ScoreCommand.loadResponsesStimuli(stimuliDir)));
+        PaperImporter importer = new PaperImporter(importers(stimuliDir));
         PaperImporter.Result result;
         try {
             result = importer.run(from, out, spec.commandLine().getParseResult().originalArgs());
@@ -67,8 +66,9 @@ public final class ImportPaperCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** One importer per supported results folder; a new experiment's importer is added here. */
-    static List<PaperExperimentImporter> importers(StigmaStimuli stimuli, ResponsesStimuli responses) {
-        return List.of(new StigmaPaperImporter(stimuli), new InterjectionsPaperImporter(responses));
+    /** Each registered experiment's importer of the paper's results. */
+    static List<PaperExperimentImporter> importers(Path stimuliDir) {
+        Path root = org.mhbench.experiments.Experiments.root(stimuliDir);
+        return org.mhbench.experiments.Experiments.ALL.stream().map(m -> m.paperImporter(root)).toList();
     }
 }

@@ -1,6 +1,6 @@
 package org.mhbench.cli;
 
-import org.mhbench.run.JsonlLog;
+import org.mhbench.runfolder.JsonlLog;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -15,14 +15,14 @@ import org.mhbench.Version;
 import org.mhbench.generate.ModelInfo;
 import org.mhbench.paper.HandCollectedResponses;
 import org.mhbench.responses.JudgeStage;
-import org.mhbench.responses.Judgment;
+import org.mhbench.runfolder.Judgment;
 import org.mhbench.responses.ResponsesStimuli;
-import org.mhbench.run.GitInfo;
-import org.mhbench.run.HostInfo;
-import org.mhbench.run.Manifest;
-import org.mhbench.run.ResponseLog;
-import org.mhbench.run.ResponseRecord;
-import org.mhbench.run.RunDirectory;
+import org.mhbench.runfolder.GitInfo;
+import org.mhbench.runfolder.HostInfo;
+import org.mhbench.runfolder.Manifest;
+import org.mhbench.runfolder.ResponseLog;
+import org.mhbench.runfolder.ResponseRecord;
+import org.mhbench.runfolder.RunDirectory;
 import org.mhbench.util.Hashing;
 import org.mhbench.util.Plural;
 import picocli.CommandLine.Command;
@@ -84,7 +84,7 @@ final class ImportResponsesCommand implements Callable<Integer> {
         if (source.isBlank()) {
             throw new UserError("--source is empty; name who wrote the replies, e.g. --source therapist-a");
         }
-        ResponsesStimuli stimuli = ScoreCommand.loadResponsesStimuli(stimuliDir);
+        ResponsesStimuli stimuli = org.mhbench.experiments.Experiments.RESPONSES.stimuli(stimuliDir);
         HandCollectedResponses.Result r;
         try {
             r = HandCollectedResponses.read(file, stimuli, new HandCollectedResponses.Options(source, null, labelJudge,
@@ -105,7 +105,7 @@ final class ImportResponsesCommand implements Callable<Integer> {
             r.records().forEach(log::append);
         }
         if (!r.judgments().isEmpty()) {
-            try (JsonlLog<Judgment> log = JudgeStage.openLog(dir.root())) {
+            try (JsonlLog<Judgment> log = RunDirectory.openJudgments(dir.root())) {
                 r.judgments().forEach(log::append);
             }
         }

@@ -1,6 +1,6 @@
 package org.mhbench.cli;
 
-import org.mhbench.run.JsonlLog;
+import org.mhbench.runfolder.JsonlLog;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedWriter;
@@ -19,12 +19,12 @@ import org.mhbench.judge.Judges;
 import org.mhbench.judge.Verdict;
 import org.mhbench.judge.llm.JudgeFailedException;
 import org.mhbench.responses.JudgeStage;
-import org.mhbench.responses.Judgment;
+import org.mhbench.runfolder.Judgment;
 import org.mhbench.responses.ResponseStimulus;
 import org.mhbench.responses.ResponsesStimuli;
-import org.mhbench.run.Manifest;
-import org.mhbench.run.ResponseLog;
-import org.mhbench.run.RunDirectory;
+import org.mhbench.runfolder.Manifest;
+import org.mhbench.runfolder.ResponseLog;
+import org.mhbench.runfolder.RunDirectory;
 import org.mhbench.util.Json;
 import org.mhbench.util.PrivateFiles;
 import picocli.CommandLine.Command;
@@ -102,11 +102,11 @@ final class JudgeCommand implements Callable<Integer> {
         }
         RunDirectory dir = RunDirectory.open(runDir);
         var records = ResponseLog.read(dir.responsesFile());
-        try (Judge j = open(stimuli, dir.workerLog("judge")); JsonlLog<Judgment> log = JudgeStage.openLog(runDir)) {
+        try (Judge j = open(stimuli, dir.workerLog("judge")); JsonlLog<Judgment> log = RunDirectory.openJudgments(runDir)) {
             Manifest m = dir.readManifest().orElseThrow();
             JudgeStage stage = new JudgeStage(j, log);
             JudgeStage.checkManifest(m.judges(), j.info(), dir.manifestFile());
-            dir.writeManifest(ResponsesStages.withJudge(m, j.info()));
+            dir.writeManifest(org.mhbench.run.RunStages.withJudge(m, j.info()));
             JudgeStage.Outcome o;
             try {
                 o = stage.judgeAll(records, x -> { });

@@ -46,7 +46,7 @@ final class JudgeModelOptions {
 
     /** The responses stimuli of {@code --stimuli} (or the checkout's). */
     ResponsesStimuli stimuli() {
-        return ScoreCommand.loadResponsesStimuli(stimuliDir);
+        return org.mhbench.experiments.Experiments.RESPONSES.stimuli(stimuliDir);
     }
 
     /** The judge setup, its worker writing its stderr to {@code log} (null: kept in memory). */
@@ -55,7 +55,7 @@ final class JudgeModelOptions {
             throw new UserError("--threads, --gpu-layers and --ctx-size must be 0 or more, --request-timeout 1 or "
                     + "more");
         }
-        return ResponsesStages.setup(stimuli, () -> backend.backend(Duration.ofSeconds(requestTimeout), false,
+        return org.mhbench.run.RunStages.setup(stimuli, () -> backend.backend(Duration.ofSeconds(requestTimeout), false,
                 new java.io.PrintWriter(System.err, true)), log,
                 threads, gpuLayers, contextSize, seed);
     }

@@ -7,7 +7,7 @@ import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
-import org.mhbench.run.ResponseRecord;
+import org.mhbench.runfolder.ResponseRecord;
 
 /**
  * A progress bar on stderr (items done, rate, ETA, failures so far) that redraws in place on a

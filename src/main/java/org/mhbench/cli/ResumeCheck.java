@@ -3,11 +3,8 @@ package org.mhbench.cli;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
-import org.mhbench.util.Json;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParseResult;
@@ -18,9 +15,6 @@ final class ResumeCheck {
     /** Options a resume may give without their being settings of the run. */
     static final Set<String> RESUME_OPTIONS = Set.of("--resume", "--out", "--limit", "--no-score", "--max-restarts",
             "--request-timeout", "--help", "--version");
-    /** Settings a resume may change. */
-    static final Set<String> MAY_CHANGE = Set.of("limit");
-
     private ResumeCheck() {
     }
 
@@ -87,37 +81,6 @@ final class ResumeCheck {
             } else {
                 i++;
             }
-        }
-    }
-
-    /**
-     * The settings that differ between what a run folder recorded and what its start arguments give
-     * now (each as {@code path: was → now}), leaving out those a resume may change.
-     */
-    static List<String> changedSettings(Map<String, Object> recorded, Map<String, Object> now) {
-        Object normalised = Json.MAPPER.convertValue(now, Object.class);
-        List<String> out = new ArrayList<>();
-        diff("", recorded, normalised, out);
-        return out;
-    }
-
-    private static void diff(String path, Object was, Object is, List<String> out) {
-        if (was instanceof Map<?, ?> a && is instanceof Map<?, ?> b) {
-            Set<Object> keys = new TreeSet<>(java.util.Comparator.comparing(Object::toString));
-            keys.addAll(a.keySet());
-            keys.addAll(b.keySet());
-            for (Object k : keys) {
-                if (path.isEmpty() && MAY_CHANGE.contains(k.toString())) {
-                    continue;
-                }
-                diff(path.isEmpty() ? k.toString() : path + "." + k, a.get(k), b.get(k), out);
-            }
-        } else if (was instanceof List<?> a && is instanceof List<?> b && a.size() == b.size()) {
-            for (int i = 0; i < a.size(); i++) {
-                diff(path + "[" + i + "]", a.get(i), b.get(i), out);
-            }
-        } else if (!Objects.equals(String.valueOf(was), String.valueOf(is))) {
-            out.add(path + ": " + was + " -> " + is);
         }
     }
 }

@@ -1,5 +1,14 @@
 package org.mhbench.cli;
 
+import org.mhbench.experiments.ScoreSettings;
+import org.mhbench.judge.JudgeUnavailableException;
+import org.mhbench.judge.Judges;
+import org.mhbench.run.RunPipeline;
+import org.mhbench.run.RunSpec;
+import org.mhbench.run.RunStages;
+import org.mhbench.run.Runner;
+import org.mhbench.runfolder.ResponseRecord;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -19,11 +28,11 @@ import org.mhbench.Version;
 import org.mhbench.generate.GenerationException;
 import org.mhbench.generate.ModelConfig;
 import org.mhbench.generate.Backend;
-import org.mhbench.run.GitInfo;
-import org.mhbench.run.HostInfo;
-import org.mhbench.run.Manifest;
-import org.mhbench.run.RunDirectory;
-import org.mhbench.run.ResponseLog;
+import org.mhbench.runfolder.GitInfo;
+import org.mhbench.runfolder.HostInfo;
+import org.mhbench.runfolder.Manifest;
+import org.mhbench.runfolder.RunDirectory;
+import org.mhbench.runfolder.ResponseLog;
 import org.mhbench.run.Runner;
 import org.mhbench.report.Usage;
 import org.mhbench.report.UsageCsv;
@@ -100,117 +109,121 @@ final class RunCommand implements Callable<Integer> {
             return resumeRun();
         }
         PrintWriter err = spec.commandLine().getErr();
+        PrintWriter stdout = spec.commandLine().getOut();
         if (limit < 0) {
             throw new UserError("--limit must be 1 or more (or 0 for all prompts)");
         }
         List<ModelConfig> models = model.configs(TestModels.inDefaultCache());
         List<Experiment> chosen = experiments.build();
-        String judgeSpec = ResponsesStages.checkJudge(judging, chosen, err);
+        String judgeSpec = checkJudge(judging, chosen, err);
         String experimentId = String.join("+", chosen.stream().map(Experiment::id).toList());
         Path dirPath = out != null ? out : Path.of("runs", experimentId + "-"
                 + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneId.systemDefault()).format(Instant.now()));
         Backend backend = model.backend.backend(Duration.ofSeconds(requestTimeout), root != null && root.verbose, err);
-        Map<String, Object> parameters = parameters(models, chosen, backend);
-
-        RunDirectory dir = RunDirectory.create(dirPath);
-        Manifest manifest = startManifest(dir, experimentId, parameters, backend);
-
-        try {
-            chosen = ResponsesStages.writeBridges(chosen, dir, model, backend, err);
+        RunSpec runSpec = new RunSpec(dirPath, resume, spec.commandLine().getParseResult().originalArgs(), models,
+                chosen, backend, judgeSpec == null ? null : new RunSpec.Judging(judgeSpec, model.threads,
+                model.gpuLayers, experiments.seed), limit, maxRestarts, noScore ? null : ScoreSettings.defaults(),
+                experiments.stimuli());
+        boolean firstScore = !Files.isRegularFile(dirPath.resolve(org.mhbench.score.SummaryCsv.FILE));
+        RunPipeline.Result result;
+        try (CliListener listener = new CliListener(experimentId, err)) {
+            result = new RunPipeline().run(runSpec, listener);
+        } catch (RunPipeline.RunFolderException e) {
+            throw new UserError(e.getMessage());
         } catch (GenerationException e) {
-            dir.writeManifest(manifest.finished("failed", Instant.now()));
-            throw new RunFailed("the bridge model failed: " + e.kind() + ": " + e.getMessage() + "; continue with: "
-                    + "mhbench run --resume --out " + dir.root(), e);
+            throw new RunFailed("a model the run needs before generating (bridge model or LLM judge) failed: "
+                    + e.kind() + ": " + e.getMessage() + "; continue with: mhbench run --resume --out " + dirPath, e);
+        } catch (RunPipeline.Interrupted e) {
+            throw new RunFailed(e.getMessage());
         }
-        List<Prompt> prompts = new ArrayList<>();
-        for (Experiment e : chosen) {
-            List<Prompt> all = e.prompts();
-            prompts.addAll(limit > 0 ? all.subList(0, Math.min(limit, all.size())) : all);
-        }
-        List<Runner.ModelOutcome> outcomes;
-        boolean judged;
-        try (ResponsesStages stages = ResponsesStages.open(judgeSpec, chosen, dir, model, backend, experiments.seed,
-                err)) {
-            manifest = stages.recordJudge(manifest);
-            dir.writeManifest(manifest);
-            Runner runner = new Runner(dir, manifest, backend, maxRestarts, System.err);
-            // Ctrl-C or a kill: leave the manifest saying so (the workers exit when our pipes close).
-            Thread onInterrupt = new Thread(() -> {
-                try {
-                    runner.finish("interrupted");
-                } catch (IOException e) {
-                    // the process is going away; nothing more can be done
-                }
-            }, "mhbench-interrupted");
-            Runtime.getRuntime().addShutdownHook(onInterrupt);
-            err.printf("run folder: %s%n%s x %s%n", dir.root(), org.mhbench.util.Plural.of(prompts.size(), "prompt"),
-                    org.mhbench.util.Plural.of(models.size(), "model"));
-            err.flush();
-            String status = "failed"; // until everything below has gone through
-            try {
-                try (Progress progress = new Progress(experimentId, (long) prompts.size() * models.size(),
-                        alreadyDone(dir, models, prompts), " items")) {
-                    outcomes = runner.run(models, prompts, r -> {
-                        progress.record(r);
-                        stages.onRecord(r);
-                    });
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    status = "interrupted";
-                    throw new RunFailed("interrupted; continue with: mhbench run --resume --out " + dir.root());
-                }
-                judged = stages.finish();
-                status = outcomes.stream().anyMatch(o -> o.failure() != null) ? "failed" : "complete";
-            } finally {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(onInterrupt);
-                    runner.finish(status);
-                } catch (IllegalStateException shuttingDown) {
-                    // the hook is writing "interrupted"
-                }
-            }
-        }
-        boolean anyFailed = outcomes.stream().anyMatch(o -> o.failure() != null) || !judged;
-        for (Runner.ModelOutcome o : outcomes) {
+        for (Runner.ModelOutcome o : result.outcomes()) {
             err.printf("%s: %d recorded, %s%s%n", o.label(), o.recorded(),
                     org.mhbench.util.Plural.of(o.failed(), "failed item"),
                     o.failure() == null ? "" : "; MODEL FAILED: " + o.failure());
         }
-        List<Usage> usage = Usage.of(ResponseLog.read(dir.responsesFile()));
-        UsageCsv.write(dir.root(), usage);
         err.println();
         err.println("cost (all records of this run folder; also in " + UsageCsv.FILE + "):");
-        UsageCsv.print(usage, spec.commandLine().getOut());
         err.flush();
-        if (!noScore) {
-            ScoreCommand scorer = new ScoreCommand();
-            scorer.stimuliDir = experiments.stimuli();
-            int scored = scorer.score(dir.root(), spec.commandLine().getOut(), err);
+        UsageCsv.print(result.usage(), stdout);
+        stdout.flush();
+        if (result.scores() != null) {
+            int scored = ScoreCommand.present(dirPath, result.scores(), firstScore, stdout, err);
             if (scored != ExitCodes.OK) {
                 return scored;
             }
-            writeReport(dir.root(), err);
+            writeReport(dirPath, err);
         }
-        return anyFailed ? ExitCodes.FAILED : ExitCodes.OK;
+        return result.anyFailed() ? ExitCodes.FAILED : ExitCodes.OK;
     }
 
-    /** How many of these prompts a resumed run folder already holds for these models (0 for a new run). */
-    private static long alreadyDone(RunDirectory dir, List<ModelConfig> models, List<Prompt> prompts)
-            throws IOException {
-        if (!Files.isRegularFile(dir.responsesFile())) {
-            return 0;
+    /**
+     * Checks the judge spec before anything long starts: a named judge that cannot be used is an error
+     * (exit 2); the default judge, when this build lacks it, is a note and the run goes on unjudged.
+     *
+     * @return the spec to open, or {@code null} for no judging
+     */
+    static String checkJudge(JudgeOptions options, List<Experiment> chosen, PrintWriter err) {
+        String judge = options.spec();
+        if (judge == null || RunStages.responses(chosen) == null) {
+            return null;
         }
-        java.util.Set<String> wanted = new java.util.HashSet<>();
-        for (Prompt p : prompts) {
-            String id = new org.mhbench.run.RecordKey("0".repeat(64), p.setting(), p.stimulus(), p.sample()).id();
-            wanted.add(id.substring(id.indexOf(':') + 1));
+        try {
+            Judges.check(judge);
+            return judge;
+        } catch (JudgeUnavailableException e) {
+            if (options.explicit()) {
+                throw e;
+            }
+            err.println("note: replies will not be judged: " + e.getMessage());
+            err.flush();
+            return null;
         }
-        java.util.Set<String> labels = new java.util.HashSet<>();
-        models.forEach(m -> labels.add(m.label()));
-        return ResponseLog.read(dir.responsesFile()).stream()
-                .filter(r -> labels.contains(r.model()) && wanted.contains(r.id().substring(r.id().indexOf(':') + 1)))
-                .count();
     }
+
+    /** The pipeline's notes on stderr, and its progress as a bar. */
+    private static final class CliListener implements RunPipeline.Listener, AutoCloseable {
+        private final String task;
+        private final PrintWriter err;
+        private Progress progress;
+
+        CliListener(String task, PrintWriter err) {
+            this.task = task;
+            this.err = err;
+        }
+
+        @Override
+        public synchronized void note(String line) {
+            err.println(line);
+            err.flush();
+        }
+
+        @Override
+        public void generationStarted(RunDirectory dir, long total, long alreadyDone) {
+            progress = new Progress(task, total, alreadyDone, " items");
+        }
+
+        @Override
+        public void recorded(ResponseRecord record) {
+            if (progress != null) {
+                progress.record(record);
+            }
+        }
+
+        @Override
+        public void generationEnded() {
+            close();
+        }
+
+        @Override
+        public void close() {
+            if (progress != null) {
+                progress.close();
+                progress = null;
+            }
+        }
+    }
+
+
 
     /**
      * {@code run --resume --out RUN_DIR}: runs again with the arguments the run was started with (from
@@ -286,69 +299,5 @@ final class RunCommand implements Callable<Integer> {
                     + "'mhbench report " + runDir + "'");
             err.flush();
         }
-    }
-
-    private Manifest startManifest(RunDirectory dir, String experimentId, Map<String, Object> parameters,
-                                   Backend backend)
-            throws IOException {
-        if (dir.hasManifest()) {
-            if (!resume) {
-                throw new UserError(dir.root() + " already holds a run; continue it with --resume, or choose "
-                        + "another --out");
-            }
-            Manifest old = dir.readManifest().orElseThrow();
-            List<String> changed = ResumeCheck.changedSettings(old.parameters(), parameters);
-            if (!changed.isEmpty()) {
-                throw new UserError("--resume: " + dir.root() + " was started with other settings: "
-                        + String.join("; ", changed) + " (a model file or backend that changed since, or a new "
-                        + "mhbench); start a new run with another --out");
-            }
-            Manifest resumed = old.resumed(parameters);
-            dir.writeManifest(resumed);
-            return resumed;
-        }
-        if (resume && Files.isDirectory(dir.root()) && !isEmpty(dir.root())) {
-            throw new UserError("--resume: " + dir.root() + " has no manifest.json, so it is not a run folder");
-        }
-        Map<String, Object> binding = backend.describe();
-        Manifest m = new Manifest(Manifest.FORMAT, Version.mhbench(), GitInfo.commit().orElse(null), experimentId,
-                spec.commandLine().getParseResult().originalArgs(), Instant.now(), null, "running",
-                HostInfo.current(), binding, List.of(), Map.of(), parameters, List.of());
-        dir.writeManifest(m);
-        return m;
-    }
-
-    private static boolean isEmpty(Path dir) throws IOException {
-        try (var s = Files.list(dir)) {
-            return s.findAny().isEmpty();
-        }
-    }
-
-    private Map<String, Object> parameters(List<ModelConfig> models, List<Experiment> chosen, Backend backend) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("backend", backend.id());
-        if (limit > 0) {
-            p.put("limit", limit);
-        }
-        List<Map<String, Object>> ms = new ArrayList<>();
-        for (ModelConfig c : models) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("label", c.label());
-            m.put("path", c.path().toAbsolutePath().toString());
-            m.put("threads", c.effectiveThreads());
-            m.put("gpu_layers", c.gpuLayers());
-            m.put("context_size", c.contextSize());
-            m.put("parallel_slots", c.parallelSlots());
-            m.put("chat_template_override", c.chatTemplate() != null);
-            m.put("template_engine", c.templateEngine().name().toLowerCase(Locale.ROOT));
-            ms.add(m);
-        }
-        p.put("models", ms);
-        Map<String, Object> ex = new LinkedHashMap<>();
-        for (Experiment e : chosen) {
-            ex.put(e.id(), e.describe());
-        }
-        p.put("experiments", ex);
-        return p;
     }
 }

@@ -1,5 +1,8 @@
 package org.mhbench.cli;
 
+import org.mhbench.experiments.RunScoring;
+import org.mhbench.experiments.ScoreSettings;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -10,9 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.mhbench.responses.JudgeStage;
-import org.mhbench.responses.Judgment;
+import org.mhbench.runfolder.Judgment;
 import org.mhbench.responses.ResponsesStimuli;
-import org.mhbench.run.RunDirectory;
+import org.mhbench.runfolder.RunDirectory;
 import org.mhbench.score.ExperimentScorer;
 import org.mhbench.score.ReportPrinter;
 import org.mhbench.score.ScoreReport;
@@ -23,10 +26,10 @@ import org.mhbench.score.responses.ResponsesScorer;
 import org.mhbench.score.stigma.StigmaScoreOptions;
 import org.mhbench.score.stigma.StigmaScorer;
 import org.mhbench.stats.Bootstrap;
-import org.mhbench.stigma.AnswerParser;
+import org.mhbench.stimuli.AnswerParser;
 import org.mhbench.stigma.LenientParser;
 import org.mhbench.stigma.StigmaStimuli;
-import org.mhbench.stigma.StrictParser;
+import org.mhbench.stimuli.StrictParser;
 import org.mhbench.util.Home;
 import org.mhbench.util.Json;
 import picocli.CommandLine.Command;
@@ -127,19 +130,26 @@ public final class ScoreCommand implements Callable<Integer> {
         if (!Files.isRegularFile(runDir.resolve(RunDirectory.RESPONSES))) {
             throw new UserError(runDir + " has no " + RunDirectory.RESPONSES + " yet: nothing to score");
         }
-        RunDirectory dir = RunDirectory.open(runDir);
-        StigmaStimuli stimuli = loadStimuli(stimuliDir);
-        ResponsesStimuli responses = loadResponsesStimuli(stimuliDir);
-        warnIfStimuliChanged(dir, "stigma", stimuli.fileHashes(), stimuli.dir(), err);
-        warnIfStimuliChanged(dir, "responses", responses.fileHashes(), responses.dir(), err);
-        Scorer scorer = new Scorer(scorers(stimuli, responses, JudgeStage.read(dir.root())));
         boolean details = allDetails || detailsNew(runDir);
         ScoreReport report;
         try {
-            report = scorer.scoreRun(dir);
+            report = RunScoring.score(RunDirectory.open(runDir), stimuliDir, settings(), note -> {
+                err.println(note);
+                err.flush();
+            });
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage(), e);
         }
+        return present(runDir, report, details, out, err);
+    }
+
+    /**
+     * Prints a scored run's overview (tables to {@code out}, notes to {@code err}).
+     *
+     * @param details also print the notes that stay the same from one score to the next
+     * @return {@link ExitCodes#OK}, or {@link ExitCodes#FAILED} when nothing was scored
+     */
+    static int present(Path runDir, ScoreReport report, boolean details, PrintWriter out, PrintWriter err) {
         ReportPrinter.print(report, out, err);
         if (details) {
             report.details().forEach(d -> err.println("note: " + d));
@@ -154,6 +164,11 @@ public final class ScoreCommand implements Callable<Integer> {
             return ExitCodes.FAILED;
         }
         return ExitCodes.OK;
+    }
+
+    /** This command's scoring options. */
+    ScoreSettings settings() {
+        return new ScoreSettings(parsers(), bootstrap(), seed, alpha, humanBaseline);
     }
 
     /**
@@ -174,37 +189,6 @@ public final class ScoreCommand implements Callable<Integer> {
         }
     }
 
-    /** The stigma stimuli in {@code stimuliDir/stigma}, or in the install folder's {@code stimuli/stigma}. */
-    static StigmaStimuli loadStimuli(Path stimuliDir) {
-        Path root = stimuliDir != null ? stimuliDir : Home.resolve("stimuli");
-        if (!Files.isDirectory(root.resolve(StigmaStimuli.FOLDER))) {
-            throw new UserError("stimulus folder not found: " + root.resolve(StigmaStimuli.FOLDER)
-                    + " (give --stimuli DIR, the folder holding stigma/)");
-        }
-        return StigmaStimuli.load(root.resolve(StigmaStimuli.FOLDER));
-    }
-
-    /** The responses stimuli in {@code stimuliDir/responses}, or in the install folder's {@code stimuli/responses}. */
-    static ResponsesStimuli loadResponsesStimuli(Path stimuliDir) {
-        Path root = stimuliDir != null ? stimuliDir : Home.resolve("stimuli");
-        if (!Files.isDirectory(root.resolve(ResponsesStimuli.FOLDER))) {
-            throw new UserError("stimulus folder not found: " + root.resolve(ResponsesStimuli.FOLDER)
-                    + " (give --stimuli DIR, the folder holding responses/)");
-        }
-        return ResponsesStimuli.load(root.resolve(ResponsesStimuli.FOLDER));
-    }
-
-    /** The scorers, one per experiment; a new experiment's scorer is added here. */
-    private List<ExperimentScorer> scorers(StigmaStimuli stimuli, ResponsesStimuli responses,
-                                           List<Judgment> judgments) {
-        List<ExperimentScorer> scorers = new ArrayList<>();
-        scorers.add(new StigmaScorer(stimuli, new StigmaScoreOptions(parsers(), bootstrap(), seed,
-                alpha != null ? alpha : StigmaScoreOptions.DEFAULT_ALPHA, humanBaseline)));
-        scorers.add(new ResponsesScorer(responses, judgments, new ResponsesScoreOptions(bootstrap(), seed,
-                alpha != null ? alpha : ResponsesScoreOptions.DEFAULT_ALPHA)));
-        return scorers;
-    }
-
     private List<AnswerParser> parsers() {
         return switch (parser) {
             case StrictParser.ID -> List.of(new StrictParser());
@@ -220,25 +204,5 @@ public final class ScoreCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserError("--bootstrap-resamples: " + e.getMessage());
         }
-    }
-
-    /** Notes when the stimulus files differ from the hashes the manifest recorded for the run. */
-    private static void warnIfStimuliChanged(RunDirectory dir, String experiment, Map<String, String> hashes,
-                                             Path stimuliDir, PrintWriter err) throws IOException {
-        JsonNode params = Json.LENIENT.readTree(dir.manifestFile().toFile()).path("parameters");
-        for (JsonNode recorded : List.of(params.path("experiments").path(experiment).path("stimulus_files_sha256"),
-                params.path("imported").path(experiment).path("stimulus_files_sha256"))) {
-            if (!recorded.isObject()) {
-                continue;
-            }
-            for (Map.Entry<String, String> e : hashes.entrySet()) {
-                JsonNode was = recorded.get(e.getKey());
-                if (was != null && !was.asText().equals(e.getValue())) {
-                    err.println("note: " + e.getKey() + " differs from the file the run used (manifest.json); "
-                            + "scores use the current stimuli in " + stimuliDir);
-                }
-            }
-        }
-        err.flush();
     }
 }

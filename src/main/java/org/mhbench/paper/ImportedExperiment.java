@@ -3,8 +3,8 @@ package org.mhbench.paper;
 import java.util.List;
 import java.util.Map;
 import org.mhbench.generate.ModelInfo;
-import org.mhbench.responses.Judgment;
-import org.mhbench.run.ResponseRecord;
+import org.mhbench.runfolder.Judgment;
+import org.mhbench.runfolder.ResponseRecord;
 
 /**
  * What an importer made of one experiment's folder.

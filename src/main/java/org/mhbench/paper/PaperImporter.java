@@ -13,12 +13,12 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.mhbench.Version;
 import org.mhbench.generate.ModelInfo;
-import org.mhbench.responses.Judgment;
-import org.mhbench.run.GitInfo;
-import org.mhbench.run.HostInfo;
-import org.mhbench.run.Manifest;
-import org.mhbench.run.ResponseRecord;
-import org.mhbench.run.RunDirectory;
+import org.mhbench.runfolder.Judgment;
+import org.mhbench.runfolder.GitInfo;
+import org.mhbench.runfolder.HostInfo;
+import org.mhbench.runfolder.Manifest;
+import org.mhbench.runfolder.ResponseRecord;
+import org.mhbench.runfolder.RunDirectory;
 import org.mhbench.util.Json;
 import org.mhbench.util.PrivateFiles;
 
@@ -121,7 +121,7 @@ public final class PaperImporter {
 
     /**
      * Writes a whole log at once, one JSON object per line (the line format of
-     * {@link org.mhbench.run.ResponseLog} and of {@code judgments.jsonl}).
+     * {@link org.mhbench.runfolder.ResponseLog} and of {@code judgments.jsonl}).
      */
     private static void writeLines(Path file, List<?> records) throws IOException {
         PrivateFiles.replace(file, tmp -> {

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 import org.mhbench.Version;
 import org.mhbench.generate.ModelInfo;
-import org.mhbench.run.HostInfo;
-import org.mhbench.run.Manifest;
+import org.mhbench.runfolder.HostInfo;
+import org.mhbench.runfolder.Manifest;
 
 /**
  * The report's opening: what ran (experiments, models, status, host, mhbench version and commit,

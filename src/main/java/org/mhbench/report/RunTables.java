@@ -14,9 +14,9 @@ import java.util.Optional;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.mhbench.responses.JudgeStage;
-import org.mhbench.responses.Judgment;
-import org.mhbench.run.Manifest;
-import org.mhbench.run.RunDirectory;
+import org.mhbench.runfolder.Judgment;
+import org.mhbench.runfolder.Manifest;
+import org.mhbench.runfolder.RunDirectory;
 import org.mhbench.score.ByMessageCsv;
 import org.mhbench.score.CoverageCsv;
 import org.mhbench.score.CoverageRow;
@@ -146,7 +146,7 @@ public record RunTables(Path runDir, Optional<Manifest> manifest, List<SummaryRo
         if (!Files.isRegularFile(runDir.resolve(Judgment.FILE))) {
             return out;
         }
-        for (Judgment j : JudgeStage.read(runDir)) {
+        for (Judgment j : RunDirectory.readJudgments(runDir)) {
             long[] c = out.computeIfAbsent(j.judge(), k -> new long[2]);
             c[0]++;
             c[1] += j.needsReview() ? 1 : 0;

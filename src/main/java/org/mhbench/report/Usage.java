@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mhbench.generate.Completion;
-import org.mhbench.run.ResponseRecord;
+import org.mhbench.runfolder.ResponseRecord;
 
 /**
  * What generating a run cost, per model and experiment: items, failures, tokens in and out, and

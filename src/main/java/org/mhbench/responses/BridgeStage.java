@@ -1,6 +1,6 @@
 package org.mhbench.responses;
 
-import org.mhbench.run.JsonlLog;
+import org.mhbench.runfolder.JsonlLog;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -15,7 +15,7 @@ import org.mhbench.generate.ChatRequest;
 import org.mhbench.generate.Completion;
 import org.mhbench.generate.GenerationException;
 import org.mhbench.generate.SamplingSettings;
-import org.mhbench.run.Failure;
+import org.mhbench.runfolder.Failure;
 
 /**
  * Writes the bridging turns of a contextualized run ({@code --contextualize}) before generation, with

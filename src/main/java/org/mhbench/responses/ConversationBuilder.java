@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import org.mhbench.generate.ChatMessage;
 import org.mhbench.generate.Role;
-import org.mhbench.stigma.SystemPrompt;
+import org.mhbench.stimuli.SystemPrompt;
 
 /**
  * Lays out the conversation of one appropriate-responses prompt as the paper's

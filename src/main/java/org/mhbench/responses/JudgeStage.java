@@ -1,6 +1,6 @@
 package org.mhbench.responses;
 
-import org.mhbench.run.JsonlLog;
+import org.mhbench.runfolder.JsonlLog;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -14,7 +14,8 @@ import org.mhbench.judge.JudgeInfo;
 import org.mhbench.judge.JudgeInput;
 import org.mhbench.judge.UnsupportedCriterionException;
 import org.mhbench.judge.Verdict;
-import org.mhbench.run.ResponseRecord;
+import org.mhbench.runfolder.ResponseRecord;
+import org.mhbench.runfolder.Judgment;
 
 /**
  * The judge stage of a run: asks one {@link Judge} about every {@code responses} record that has a
@@ -86,15 +87,6 @@ public final class JudgeStage {
         return sha == null ? "unknown" : sha.length() > 12 ? sha.substring(0, 12) + "…" : sha;
     }
 
-    /** Opens {@code RUN_DIR/judgments.jsonl} for appending. */
-    public static JsonlLog<Judgment> openLog(Path runDir) throws IOException {
-        return JsonlLog.open(runDir.resolve(Judgment.FILE), Judgment.class, Judgment::key);
-    }
-
-    /** Reads {@code RUN_DIR/judgments.jsonl}; empty when the run has none. */
-    public static List<Judgment> read(Path runDir) throws IOException {
-        return JsonlLog.read(runDir.resolve(Judgment.FILE), Judgment.class);
-    }
 
     /** What a call did. */
     public record Outcome(int judged, int alreadyJudged, int unsupported, int needsReview) {

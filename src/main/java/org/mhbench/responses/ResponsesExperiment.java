@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.mhbench.generate.ChatMessage;
 import org.mhbench.generate.SamplingSettings;
-import org.mhbench.stigma.SystemPrompt;
+import org.mhbench.stimuli.SystemPrompt;
 import org.mhbench.stimuli.Experiment;
 import org.mhbench.stimuli.Prompt;
 import org.mhbench.transcripts.Transcript;

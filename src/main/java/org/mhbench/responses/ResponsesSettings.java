@@ -5,7 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import org.mhbench.stigma.SystemPrompt;
+import org.mhbench.stimuli.SystemPrompt;
 import org.mhbench.transcripts.Transcript;
 
 /**

@@ -1,18 +1,20 @@
 package org.mhbench.run;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.mhbench.generate.GenerationException;
-import org.mhbench.generate.Generator;
 import org.mhbench.generate.ModelConfig;
 import org.mhbench.generate.ModelInfo;
 import org.mhbench.generate.Backend;
 import org.mhbench.generate.ChatModel;
 import org.mhbench.stimuli.Prompt;
+import org.mhbench.runfolder.Manifest;
+import org.mhbench.runfolder.ResponseLog;
+import org.mhbench.runfolder.ResponseRecord;
+import org.mhbench.runfolder.RunDirectory;
 
 /**
  * Runs a list of prompts on each model, one backend process per model, into one run folder.
@@ -24,7 +26,7 @@ public final class Runner {
     private final RunDirectory dir;
     private final Backend backend;
     private final int maxRestarts;
-    private final PrintStream log;
+    private final Consumer<String> log;
     private Manifest manifest;
 
     /**
@@ -33,9 +35,9 @@ public final class Runner {
      * @param backend       where models run (one worker process, llama-server or endpoint per model; its log
      *                      goes to the run folder's per-model log)
      * @param maxRestarts   how many times a dead worker is replaced before the model is given up
-     * @param log           where to print one-line progress notes (stderr)
+     * @param log           where one-line progress notes go (stderr in the command line)
      */
-    public Runner(RunDirectory dir, Manifest manifest, Backend backend, int maxRestarts, PrintStream log) {
+    public Runner(RunDirectory dir, Manifest manifest, Backend backend, int maxRestarts, Consumer<String> log) {
         this.dir = dir;
         this.manifest = manifest;
         this.backend = backend;
@@ -57,7 +59,7 @@ public final class Runner {
         List<ModelOutcome> outcomes = new ArrayList<>();
         try (ResponseLog responses = dir.openResponses()) {
             if (responses.repairedTornLine()) {
-                log.println("note: " + responses.file() + " ended in a half-written line (interrupted run); it was cut");
+                log.accept("note: " + responses.file() + " ended in a half-written line (interrupted run); it was cut");
             }
             for (ModelConfig config : models) {
                 outcomes.add(runModel(config, prompts, responses, onRecord));
@@ -87,7 +89,7 @@ public final class Runner {
                 if (info == null) {
                     info = worker.info();
                     update(manifest.withModel(info));
-                    log.println("loaded " + info.label() + " on " + info.backend() + " (" + info.architecture() + ", " + info.parameters()
+                    log.accept("loaded " + info.label() + " on " + info.backend() + " (" + info.architecture() + ", " + info.parameters()
                             + " parameters, " + info.quantization() + ", template " + info.templateFamily()
                             + (info.templateFallback() ? " [FALLBACK: " + ("override".equals(info.templateSource())
                             ? "your --chat-template" : "the model's template") + " was not understood; ChatML used]" : "")
@@ -98,13 +100,13 @@ public final class Runner {
                 if (fatal == null) {
                     return new ModelOutcome(config.label(), info, counts[0], counts[1], null);
                 }
-                log.println("worker for " + config.label() + " stopped: " + fatal.getMessage());
+                log.accept("worker for " + config.label() + " stopped: " + fatal.getMessage());
                 if (attempt >= maxRestarts) {
                     String why = "gave up after " + (attempt + 1) + " workers died; last: " + fatal.getMessage();
                     update(manifest.withFailure(config.label(), why));
                     return new ModelOutcome(config.label(), info, counts[0], counts[1], why);
                 }
-                log.println("starting a new worker for " + config.label());
+                log.accept("starting a new worker for " + config.label());
             } finally {
                 worker.close();
             }

@@ -1,7 +1,7 @@
 package org.mhbench.score;
 
 import java.util.List;
-import org.mhbench.run.ResponseRecord;
+import org.mhbench.runfolder.ResponseRecord;
 
 /**
  * Scores one experiment's records. {@link Scorer} hands each scorer only the records whose

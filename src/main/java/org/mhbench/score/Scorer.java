@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.mhbench.run.ResponseLog;
-import org.mhbench.run.ResponseRecord;
-import org.mhbench.run.RunDirectory;
+import org.mhbench.runfolder.ResponseLog;
+import org.mhbench.runfolder.ResponseRecord;
+import org.mhbench.runfolder.RunDirectory;
 import org.mhbench.util.Plural;
 
 /**

@@ -8,6 +8,7 @@ import java.util.Objects;
 import org.mhbench.generate.SamplingSettings;
 import org.mhbench.stimuli.Experiment;
 import org.mhbench.stimuli.Prompt;
+import org.mhbench.stimuli.SystemPrompt;
 
 /**
  * Experiment 1 of the paper: every vignette × every question, under each system-prompt setting and

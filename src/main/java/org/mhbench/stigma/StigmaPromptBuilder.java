@@ -3,6 +3,7 @@ package org.mhbench.stigma;
 import java.util.List;
 import java.util.Objects;
 import org.mhbench.generate.ChatMessage;
+import org.mhbench.stimuli.SystemPrompt;
 
 /**
  * Lays out the four messages of one stigma question, byte for byte as the paper's {@code stigma.py}

@@ -3,6 +3,7 @@ package org.mhbench.stigma;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.mhbench.stimuli.SystemPrompt;
 
 /**
  * How the stigma prompts are generated. Defaults follow the paper (§1.4): temperature 0, at most

@@ -10,12 +10,12 @@ import org.mhbench.generate.SamplingSettings;
 
 /**
  * One planned generation: what to send, how to decode it, and the labels its
- * {@link org.mhbench.run.ResponseRecord} will carry. Built by an {@link Experiment}; the runner adds
+ * {@link org.mhbench.runfolder.ResponseRecord} will carry. Built by an {@link Experiment}; the runner adds
  * the model and records the outcome.
  *
  * @param experiment   experiment id, e.g. {@code stigma}
  * @param setting      the key part that distinguishes conditions of the same stimulus, e.g.
- *                     {@code steel-man} (see {@link org.mhbench.run.RecordKey})
+ *                     {@code steel-man} (see {@link org.mhbench.runfolder.RecordKey})
  * @param stimulus     stimulus id, unique within the experiment and setting
  * @param item         what is measured (question id, or the stimulus id)
  * @param condition    the stimulus's condition, e.g. {@code depression}

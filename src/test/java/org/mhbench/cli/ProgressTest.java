@@ -14,8 +14,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.mhbench.generate.ChatMessage;
 import org.mhbench.generate.Completion;
-import org.mhbench.run.Failure;
-import org.mhbench.run.ResponseRecord;
+import org.mhbench.runfolder.Failure;
+import org.mhbench.runfolder.ResponseRecord;
 
 /** The progress bar as it reaches a log (tests have no console): plain lines, the final one once. */
 class ProgressTest {

@@ -14,8 +14,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mhbench.TestFixtures;
-import org.mhbench.run.ResponseLog;
-import org.mhbench.run.ResponseRecord;
+import org.mhbench.runfolder.ResponseLog;
+import org.mhbench.runfolder.ResponseRecord;
 import org.mhbench.util.Json;
 
 /** {@code run --resume} as documented: everything from the manifest, nothing else needed, differences named. */

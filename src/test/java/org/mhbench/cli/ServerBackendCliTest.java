@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mhbench.TestFixtures;
 import org.mhbench.generate.server.LlamaServerBinary;
-import org.mhbench.run.ResponseLog;
-import org.mhbench.run.ResponseRecord;
+import org.mhbench.runfolder.ResponseLog;
+import org.mhbench.runfolder.ResponseRecord;
 import org.mhbench.util.Json;
 
 /**

@@ -1,5 +1,6 @@
 package org.mhbench.judge;
 
+import org.mhbench.runfolder.RunDirectory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -179,7 +180,7 @@ class JudgeCommandsTest {
         CliRun mine = run("judge", runDir.toString(), "--judge", "onnx:" + trained);
         assertEquals(ExitCodes.OK, mine.status(), mine.err());
         assertTrue(mine.err().contains("judged 2 replies (0 were already judged"), "not skipped: " + mine.err());
-        assertEquals(4, org.mhbench.responses.JudgeStage.read(runDir).size());
+        assertEquals(4, org.mhbench.runfolder.RunDirectory.readJudgments(runDir).size());
 
         Path impostor = Files.createDirectories(tmp.resolve("impostor"));
         for (String f : List.of("head.onnx", JudgeManifest.FILE)) {
@@ -193,7 +194,7 @@ class JudgeCommandsTest {
         assertTrue(clash.err().contains("already holds verdicts of onnx:mhbench-judge-e5s made by another judge of "
                 + "that name"), clash.err());
         assertEquals(1, clash.err().strip().lines().count(), clash.err());
-        assertEquals(4, org.mhbench.responses.JudgeStage.read(runDir).size(), "nothing written");
+        assertEquals(4, org.mhbench.runfolder.RunDirectory.readJudgments(runDir).size(), "nothing written");
     }
 
     private static List<String> iterable(JsonNode node) {

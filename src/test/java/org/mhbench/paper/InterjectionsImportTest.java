@@ -16,12 +16,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mhbench.responses.JudgeStage;
-import org.mhbench.responses.Judgment;
+import org.mhbench.runfolder.Judgment;
 import org.mhbench.responses.ResponsesStimuli;
-import org.mhbench.run.Manifest;
-import org.mhbench.run.ResponseLog;
-import org.mhbench.run.ResponseRecord;
-import org.mhbench.run.RunDirectory;
+import org.mhbench.runfolder.Manifest;
+import org.mhbench.runfolder.ResponseLog;
+import org.mhbench.runfolder.ResponseRecord;
+import org.mhbench.runfolder.RunDirectory;
 import org.mhbench.score.ScoreReport;
 import org.mhbench.score.Scorer;
 import org.mhbench.score.SummaryRow;
@@ -146,7 +146,7 @@ class InterjectionsImportTest {
         assertEquals("5", humans.get(1).attributes().get("participant"));
         assertNull(humans.get(0).attributes().get("pool"));
 
-        List<Judgment> judgments = JudgeStage.read(out);
+        List<Judgment> judgments = RunDirectory.readJudgments(out);
         assertEquals(3 + 3 + 3, judgments.size());
         assertEquals(3, judgments.stream().filter(j -> j.judge().equals("gpt-4o")).count());
         Manifest m = RunDirectory.open(out).readManifest().orElseThrow();

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
-import org.mhbench.run.RunDirectory;
+import org.mhbench.runfolder.RunDirectory;
 import org.mhbench.score.CoverageRow;
 import org.mhbench.score.ScoreReport;
 import org.mhbench.score.Scorer;

@@ -22,11 +22,11 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 import org.mhbench.responses.JudgeStage;
-import org.mhbench.responses.Judgment;
+import org.mhbench.runfolder.Judgment;
 import org.mhbench.responses.ResponsesStimuli;
-import org.mhbench.run.ResponseLog;
-import org.mhbench.run.ResponseRecord;
-import org.mhbench.run.RunDirectory;
+import org.mhbench.runfolder.ResponseLog;
+import org.mhbench.runfolder.ResponseRecord;
+import org.mhbench.runfolder.RunDirectory;
 import org.mhbench.score.ByMessageCsv;
 import org.mhbench.score.CsvFiles;
 import org.mhbench.score.Scorer;
@@ -67,7 +67,7 @@ class ResponsesPaperReproductionTest {
         ResponsesStimuli stimuli = ResponsesStimuli.load(Path.of("stimuli", "responses"));
         run = tmp.resolve("paper-run");
         new PaperImporter(List.of(new InterjectionsPaperImporter(stimuli))).run(paper, run, List.of("test"));
-        judgments = JudgeStage.read(run);
+        judgments = RunDirectory.readJudgments(run);
         new Scorer(List.of(new ResponsesScorer(stimuli, judgments, ResponsesScoreOptions.defaults())))
                 .scoreRun(RunDirectory.open(run));
         summary = SummaryCsv.read(run.resolve(SummaryCsv.FILE));

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.mhbench.generate.Completion;
-import org.mhbench.run.Failure;
-import org.mhbench.run.ResponseRecord;
+import org.mhbench.runfolder.Failure;
+import org.mhbench.runfolder.ResponseRecord;
 
 class UsageTest {
 

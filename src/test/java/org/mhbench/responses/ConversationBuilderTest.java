@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mhbench.generate.ChatMessage;
 import org.mhbench.generate.Role;
-import org.mhbench.stigma.SystemPrompt;
+import org.mhbench.stimuli.SystemPrompt;
 
 /** The message layout of paper-methods §2.2 and §6.6–6.8: system prompts, multi-turn, prefix, bridge. */
 class ConversationBuilderTest {

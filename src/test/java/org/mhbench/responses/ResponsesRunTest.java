@@ -13,12 +13,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mhbench.TestFixtures;
 import org.mhbench.cli.CliRun;
-import org.mhbench.run.ResponseLog;
-import org.mhbench.run.ResponseRecord;
-import org.mhbench.run.RunDirectory;
+import org.mhbench.runfolder.ResponseLog;
+import org.mhbench.runfolder.ResponseRecord;
+import org.mhbench.runfolder.RunDirectory;
 import org.mhbench.score.SummaryCsv;
 import org.mhbench.score.SummaryRow;
 import org.mhbench.util.Json;
+import org.mhbench.runfolder.Judgment;
 
 
 /**
@@ -54,7 +55,7 @@ class ResponsesRunTest {
         assertTrue(at40.stream().allMatch(x -> x.failed() && x.failure().kind().equals("CONTEXT_OVERFLOW")),
                 "40 transcript turns do not fit a 1,024-token window");
         assertTrue(records.stream().filter(x -> !at40.contains(x)).noneMatch(ResponseRecord::failed));
-        assertEquals(20, JudgeStage.read(dir).size(), "every reply judged once, failures not");
+        assertEquals(20, RunDirectory.readJudgments(dir).size(), "every reply judged once, failures not");
         JsonNode manifest = Json.LENIENT.readTree(dir.resolve("manifest.json").toFile());
         assertTrue(manifest.path("judges").get(0).path("id").asText().startsWith("llm:"), manifest.toString());
 
@@ -70,7 +71,7 @@ class ResponsesRunTest {
         CliRun again = run("judge", dir.toString(), "--judge", "llm:" + tiny(), "-t", "1");
         assertEquals(0, again.status(), again.err());
         assertTrue(again.err().contains("judged 0 replies (20 were already judged"), again.err());
-        assertEquals(20, JudgeStage.read(dir).size());
+        assertEquals(20, RunDirectory.readJudgments(dir).size());
         assertEquals(0, run("score", dir.toString(), "--bootstrap-resamples", "200").status());
     }
 

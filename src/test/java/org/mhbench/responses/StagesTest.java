@@ -1,6 +1,7 @@
 package org.mhbench.responses;
 
-import org.mhbench.run.JsonlLog;
+import org.mhbench.runfolder.RunDirectory;
+import org.mhbench.runfolder.JsonlLog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -22,11 +23,12 @@ import org.mhbench.judge.Judge;
 import org.mhbench.judge.JudgeInfo;
 import org.mhbench.judge.JudgeInput;
 import org.mhbench.judge.Verdict;
-import org.mhbench.run.Failure;
-import org.mhbench.run.ResponseRecord;
-import org.mhbench.stigma.SystemPrompt;
+import org.mhbench.runfolder.Failure;
+import org.mhbench.runfolder.ResponseRecord;
+import org.mhbench.stimuli.SystemPrompt;
 import org.mhbench.stimuli.Prompt;
 import org.mhbench.transcripts.Transcript;
+import org.mhbench.runfolder.Judgment;
 
 /** The judge and bridge stages: append-only, resumable files, what is judged and what is not. */
 class StagesTest {
@@ -92,7 +94,7 @@ class StagesTest {
         List<ResponseRecord> records = records();
         KeywordJudge judge = new KeywordJudge();
         JudgeStage.Outcome first;
-        try (JsonlLog<Judgment> log = JudgeStage.openLog(dir)) {
+        try (JsonlLog<Judgment> log = RunDirectory.openJudgments(dir)) {
             JudgeStage stage = new JudgeStage(judge, log);
             assertEquals(1, stage.judge(records.get(0)).judged(), "judging as it goes");
             first = stage.judgeAll(records, j -> { });
@@ -106,7 +108,7 @@ class StagesTest {
         assertEquals(records.get(0).attributes().get("question"), in.question());
         assertEquals(records.get(0).attributes().get("query"), in.query());
 
-        List<Judgment> saved = JudgeStage.read(dir);
+        List<Judgment> saved = RunDirectory.readJudgments(dir);
         assertEquals(8, saved.size());
         Judgment bridge = saved.get(0);
         assertEquals("keyword", bridge.judge());
@@ -114,7 +116,7 @@ class StagesTest {
         assertEquals("no", bridge.appropriateAnswer());
         assertFalse(bridge.appropriate());
 
-        try (JsonlLog<Judgment> log = JudgeStage.openLog(dir)) {
+        try (JsonlLog<Judgment> log = RunDirectory.openJudgments(dir)) {
             JudgeStage.Outcome again = new JudgeStage(judge, log).judgeAll(records, j -> { });
             assertEquals(0, again.judged(), "resumed: nothing judged twice");
             assertEquals(8, again.alreadyJudged());
@@ -129,17 +131,17 @@ class StagesTest {
     void verdictsOfAnotherJudgeUnderTheSameNameAreNeverTakenForThisOnes() throws IOException {
         List<ResponseRecord> records = records();
         KeywordJudge shipped = new KeywordJudge(new JudgeInfo("onnx:j", "1", "a".repeat(64), Map.of()));
-        try (JsonlLog<Judgment> log = JudgeStage.openLog(dir)) {
+        try (JsonlLog<Judgment> log = RunDirectory.openJudgments(dir)) {
             assertEquals(8, new JudgeStage(shipped, log).judgeAll(records, j -> { }).judged());
         }
-        Judgment first = JudgeStage.read(dir).get(0);
+        Judgment first = RunDirectory.readJudgments(dir).get(0);
         assertEquals("1", first.judgeVersion(), "each verdict records its judge's version");
         assertEquals("a".repeat(64), first.judgeTrainingDataSha256(), "and its training data");
 
         for (JudgeInfo other : List.of(new JudgeInfo("onnx:j", "1", "b".repeat(64), Map.of()),
                 new JudgeInfo("onnx:j", "2", "a".repeat(64), Map.of()))) {
             KeywordJudge retrained = new KeywordJudge(other);
-            try (JsonlLog<Judgment> log = JudgeStage.openLog(dir)) {
+            try (JsonlLog<Judgment> log = RunDirectory.openJudgments(dir)) {
                 JudgeConflictException e = assertThrows(JudgeConflictException.class,
                         () -> new JudgeStage(retrained, log));
                 assertTrue(e.getMessage().contains("onnx:j") && e.getMessage().contains("another judge of that name")
@@ -148,12 +150,12 @@ class StagesTest {
             assertTrue(retrained.seen.isEmpty());
         }
         KeywordJudge renamed = new KeywordJudge(new JudgeInfo("onnx:j-bbbbbbbb", "1", "b".repeat(64), Map.of()));
-        try (JsonlLog<Judgment> log = JudgeStage.openLog(dir)) {
+        try (JsonlLog<Judgment> log = RunDirectory.openJudgments(dir)) {
             JudgeStage.Outcome o = new JudgeStage(renamed, log).judgeAll(records, j -> { });
             assertEquals(8, o.judged(), "another judge judges everything");
             assertEquals(0, o.alreadyJudged());
         }
-        try (JsonlLog<Judgment> log = JudgeStage.openLog(dir)) {
+        try (JsonlLog<Judgment> log = RunDirectory.openJudgments(dir)) {
             assertEquals(8, new JudgeStage(shipped, log).judgeAll(records, j -> { }).alreadyJudged(),
                     "the same judge resumes");
         }
@@ -178,18 +180,18 @@ class StagesTest {
     @Test
     void aHalfWrittenLastLineIsCutOnOpen() throws IOException {
         KeywordJudge judge = new KeywordJudge();
-        try (JsonlLog<Judgment> log = JudgeStage.openLog(dir)) {
+        try (JsonlLog<Judgment> log = RunDirectory.openJudgments(dir)) {
             new JudgeStage(judge, log).judgeAll(records().subList(0, 2), j -> { });
         }
         Path file = dir.resolve(Judgment.FILE);
         Files.writeString(file, "{\"recordId\":\"x\",\"jud", StandardOpenOption.APPEND);
-        try (JsonlLog<Judgment> log = JudgeStage.openLog(dir)) {
+        try (JsonlLog<Judgment> log = RunDirectory.openJudgments(dir)) {
             assertTrue(log.repairedTornLine());
             assertEquals(2, log.records().size());
             assertThrows(IllegalStateException.class, () -> log.append(log.records().get(0)));
         }
         Files.writeString(file, "not json\n", StandardOpenOption.APPEND);
-        IOException e = assertThrows(IOException.class, () -> JudgeStage.read(dir));
+        IOException e = assertThrows(IOException.class, () -> RunDirectory.readJudgments(dir));
         assertTrue(e.getMessage().contains(Judgment.FILE + ":3: "), e.getMessage());
     }
 

@@ -24,6 +24,11 @@ import org.mhbench.generate.TemplateEngine;
 import org.mhbench.generate.worker.JniBackend;
 import org.mhbench.generate.worker.WorkerOptions;
 import org.mhbench.stimuli.Prompt;
+import org.mhbench.runfolder.HostInfo;
+import org.mhbench.runfolder.Manifest;
+import org.mhbench.runfolder.ResponseLog;
+import org.mhbench.runfolder.ResponseRecord;
+import org.mhbench.runfolder.RunDirectory;
 
 /** The generate stage over worker processes: recording, resuming, and surviving a dying worker. */
 class RunnerTest {
@@ -31,7 +36,7 @@ class RunnerTest {
     @TempDir
     Path tmp;
 
-    static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
+    static final java.util.function.Consumer<String> QUIET = line -> { };
 
     static List<Prompt> prompts(String... texts) {
         List<Prompt> out = new ArrayList<>();

@@ -5,9 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mhbench.generate.Completion;
-import org.mhbench.run.Failure;
-import org.mhbench.run.RecordKey;
-import org.mhbench.run.ResponseRecord;
+import org.mhbench.runfolder.Failure;
+import org.mhbench.runfolder.RecordKey;
+import org.mhbench.runfolder.ResponseRecord;
 
 /** Hand-made stigma records for scoring tests. */
 public final class Records {

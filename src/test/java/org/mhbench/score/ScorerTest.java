@@ -11,9 +11,9 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mhbench.run.ResponseLog;
-import org.mhbench.run.ResponseRecord;
-import org.mhbench.run.RunDirectory;
+import org.mhbench.runfolder.ResponseLog;
+import org.mhbench.runfolder.ResponseRecord;
+import org.mhbench.runfolder.RunDirectory;
 
 /** The scoring stage dispatches by experiment and writes the three tables. */
 class ScorerTest {

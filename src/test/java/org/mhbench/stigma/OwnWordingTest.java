@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.mhbench.WordRuns;
 import org.mhbench.paper.PaperDir;
 import org.mhbench.util.Json;
+import org.mhbench.stimuli.SystemPrompt;
 
 /**
  * Our stimuli are our own words: no run of {@value org.mhbench.WordRuns#N} words from the paper's vignettes or questions

@@ -15,8 +15,9 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mhbench.run.RecordKey;
+import org.mhbench.runfolder.RecordKey;
 import org.mhbench.stimuli.Prompt;
+import org.mhbench.stimuli.SystemPrompt;
 
 /** The prompts the stigma experiment plans. */
 class StigmaExperimentTest {

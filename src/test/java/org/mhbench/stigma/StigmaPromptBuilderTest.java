@@ -15,6 +15,7 @@ import org.mhbench.generate.ChatMessage;
 import org.mhbench.generate.Role;
 import org.mhbench.paper.PaperDir;
 import org.mhbench.util.Json;
+import org.mhbench.stimuli.SystemPrompt;
 
 /** The message layout of paper-methods §1.3, byte for byte. */
 class StigmaPromptBuilderTest {

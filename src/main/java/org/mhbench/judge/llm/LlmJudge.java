@@ -19,7 +19,7 @@ import org.mhbench.judge.Judge;
 import org.mhbench.judge.JudgeInfo;
 import org.mhbench.judge.JudgeInput;
 import org.mhbench.judge.Verdict;
-import org.mhbench.stigma.StrictParser;
+import org.mhbench.stimuli.StrictParser;
 import org.mhbench.util.Hashing;
 
 /**

@@ -3,8 +3,8 @@ package org.mhbench.score.stigma;
 import java.nio.file.Path;
 import java.util.List;
 import org.mhbench.stats.Bootstrap;
-import org.mhbench.stigma.AnswerParser;
-import org.mhbench.stigma.StrictParser;
+import org.mhbench.stimuli.AnswerParser;
+import org.mhbench.stimuli.StrictParser;
 
 /**
  * Options of stigma scoring.

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.mhbench.run.ResponseRecord;
+import org.mhbench.runfolder.ResponseRecord;
 import org.mhbench.score.CoverageRow;
 import org.mhbench.score.Records;
 import org.mhbench.score.ScoreReport;
@@ -17,7 +17,7 @@ import org.mhbench.score.TestRow;
 import org.mhbench.stats.Bootstrap;
 import org.mhbench.stigma.LenientParser;
 import org.mhbench.stigma.StigmaStimuli;
-import org.mhbench.stigma.StrictParser;
+import org.mhbench.stimuli.StrictParser;
 
 /** Stigma scoring on small hand-made records. */
 class StigmaScorerTest {

@@ -1,4 +1,4 @@
-package org.mhbench.stigma;
+package org.mhbench.stimuli;
 
 import java.util.List;
 import java.util.Optional;
@@ -19,12 +19,4 @@ public interface AnswerParser {
      */
     Optional<String> parse(String output, List<String> options);
 
-    /** The parser with this id. */
-    static AnswerParser byId(String id) {
-        return switch (id) {
-            case StrictParser.ID -> new StrictParser();
-            case LenientParser.ID -> new LenientParser();
-            default -> throw new IllegalArgumentException("unknown parser '" + id + "' (expected strict or lenient)");
-        };
-    }
 }

@@ -1,4 +1,4 @@
-package org.mhbench.responses;
+package org.mhbench.runfolder;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
@@ -11,7 +11,7 @@ import org.mhbench.judge.JudgeInfo;
  * (a failed generation) is never judged. Judgments are append-only, like responses, so judging can
  * be interrupted and resumed, and a run can be re-judged by another judge without regenerating.
  *
- * @param recordId          the {@link org.mhbench.run.ResponseRecord#id()} judged
+ * @param recordId          the {@link org.mhbench.runfolder.ResponseRecord#id()} judged
  * @param judge             the judge's id ({@link org.mhbench.judge.JudgeInfo#id()}), e.g.
  *                          {@code llm:qwen2.5-7b-instruct-q4_k_m}, {@code gpt-4o} (the paper's labels),
  *                          {@code human}

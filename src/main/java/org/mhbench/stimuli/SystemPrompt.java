@@ -1,4 +1,4 @@
-package org.mhbench.stigma;
+package org.mhbench.stimuli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

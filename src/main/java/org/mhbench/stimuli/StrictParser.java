@@ -1,4 +1,4 @@
-package org.mhbench.stigma;
+package org.mhbench.stimuli;
 
 import java.util.List;
 import java.util.Locale;
@@ -30,7 +30,9 @@ public final class StrictParser implements AnswerParser {
             return Optional.empty();
         }
         String token = firstToken(output).toUpperCase(Locale.ROOT);
-        return Scale.letters(options.size()).contains(token) ? Optional.of(token) : Optional.empty();
+        // One of the first N letters A, B, …
+        boolean valid = token.length() == 1 && token.charAt(0) >= 'A' && token.charAt(0) < 'A' + options.size();
+        return valid ? Optional.of(token) : Optional.empty();
     }
 
     /** The first space-separated piece after stripping and deleting {@code ▁():.} (before upper-casing). */

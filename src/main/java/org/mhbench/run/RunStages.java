@@ -1,8 +1,7 @@
-package org.mhbench.cli;
+package org.mhbench.run;
 
-import org.mhbench.run.JsonlLog;
+import org.mhbench.runfolder.JsonlLog;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,14 +18,14 @@ import org.mhbench.judge.Judges;
 import org.mhbench.responses.BridgeRequest;
 import org.mhbench.responses.BridgeStage;
 import org.mhbench.responses.JudgeStage;
-import org.mhbench.responses.Judgment;
+import org.mhbench.runfolder.Judgment;
 import org.mhbench.responses.ResponseStimulus;
 import org.mhbench.responses.ResponsesExperiment;
 import org.mhbench.responses.ResponsesStimuli;
-import org.mhbench.run.Manifest;
-import org.mhbench.run.ResponseLog;
-import org.mhbench.run.ResponseRecord;
-import org.mhbench.run.RunDirectory;
+import org.mhbench.runfolder.Manifest;
+import org.mhbench.runfolder.ResponseLog;
+import org.mhbench.runfolder.ResponseRecord;
+import org.mhbench.runfolder.RunDirectory;
 import org.mhbench.stimuli.Experiment;
 
 /**
@@ -36,56 +35,32 @@ import org.mhbench.stimuli.Experiment;
  * interrupted run). A judge that fails mid-run stops judging, not the run: the replies stay in the
  * run folder and {@code mhbench judge RUN_DIR} finishes the job.
  */
-final class ResponsesStages implements AutoCloseable {
+public final class RunStages implements AutoCloseable {
 
     private final RunDirectory dir;
-    private final PrintWriter err;
+    private final java.util.function.Consumer<String> notes;
     private Judge judge;
     private JsonlLog<Judgment> log;
     private JudgeStage stage;
     private String judgeFailure;
 
-    private ResponsesStages(RunDirectory dir, PrintWriter err) {
+    private RunStages(RunDirectory dir, java.util.function.Consumer<String> notes) {
         this.dir = dir;
-        this.err = err;
+        this.notes = notes;
     }
 
     /** The responses experiment among {@code chosen}, if any. */
-    static ResponsesExperiment responses(List<Experiment> chosen) {
+    public static ResponsesExperiment responses(List<Experiment> chosen) {
         return chosen.stream().filter(ResponsesExperiment.class::isInstance).map(ResponsesExperiment.class::cast)
                 .findFirst().orElse(null);
-    }
-
-    /**
-     * Checks the judge spec before anything long starts: a named judge that cannot be used is an error
-     * (exit 2); the default judge, when this build lacks it, is a note and the run goes on unjudged.
-     *
-     * @return the spec to open, or {@code null} for no judging
-     */
-    static String checkJudge(JudgeOptions options, List<Experiment> chosen, PrintWriter err) {
-        String spec = options.spec();
-        if (spec == null || responses(chosen) == null) {
-            return null;
-        }
-        try {
-            Judges.check(spec);
-            return spec;
-        } catch (JudgeUnavailableException e) {
-            if (options.explicit()) {
-                throw e;
-            }
-            err.println("note: replies will not be judged: " + e.getMessage());
-            err.flush();
-            return null;
-        }
     }
 
     /**
      * Writes the missing bridging turns of a contextualized responses experiment with its bridge model
      * and returns the experiments with the bridges in place (unchanged when not contextualizing).
      */
-    static List<Experiment> writeBridges(List<Experiment> chosen, RunDirectory dir, ModelOptions models,
-                                         Backend backend, PrintWriter err)
+    public static List<Experiment> writeBridges(List<Experiment> chosen, RunDirectory dir, int threads, int gpuLayers,
+                                                Backend backend, java.util.function.Consumer<String> notes)
             throws IOException, GenerationException {
         ResponsesExperiment e = responses(chosen);
         if (e == null || !e.needsBridges()) {
@@ -97,9 +72,9 @@ final class ResponsesStages implements AutoCloseable {
             bridged = BridgeStage.write(e, dir.root(), null, e.settings().seed(), r -> { });
         } else {
             Path file = e.settings().bridgeModel();
-            ModelConfig config = ModelConfig.of(file).withThreads(models.threads).withGpuLayers(models.gpuLayers);
-            err.printf("writing %d bridging turns with %s%n", missing.size(), config.label());
-            err.flush();
+            ModelConfig config = ModelConfig.of(file).withThreads(threads).withGpuLayers(gpuLayers);
+            notes.accept("writing " + org.mhbench.util.Plural.of(missing.size(), "bridging turn") + " with "
+                    + config.label());
             try (ChatModel bridge = backend.start(config, dir.workerLog("bridge-" + config.label()))) {
                 bridged = BridgeStage.write(e, dir.root(), bridge, e.settings().seed(), r -> { });
             }
@@ -114,27 +89,26 @@ final class ResponsesStages implements AutoCloseable {
      *
      * @throws GenerationException when an LLM judge's model cannot be loaded
      */
-    static ResponsesStages open(String spec, List<Experiment> chosen, RunDirectory dir, ModelOptions models,
-                                Backend backend, long seed, PrintWriter err)
+    public static RunStages open(String spec, List<Experiment> chosen, RunDirectory dir, int threads, int gpuLayers,
+                                 Backend backend, long seed, java.util.function.Consumer<String> notes)
             throws IOException, GenerationException {
-        ResponsesStages s = new ResponsesStages(dir, err);
+        RunStages s = new RunStages(dir, notes);
         ResponsesExperiment e = responses(chosen);
         if (spec == null || e == null) {
             return s;
         }
-        s.judge = Judges.open(spec, setup(e.stimuli(), () -> backend, dir.workerLog("judge"), models.threads,
-                models.gpuLayers, 0, seed));
-        s.log = JudgeStage.openLog(dir.root());
+        s.judge = Judges.open(spec, setup(e.stimuli(), () -> backend, dir.workerLog("judge"), threads, gpuLayers, 0,
+                seed));
+        s.log = RunDirectory.openJudgments(dir.root());
         s.stage = new JudgeStage(s.judge, s.log);
         // A judge under an id this run folder already knows must be that same judge (version, training data).
         JudgeStage.checkManifest(dir.readManifest().orElseThrow().judges(), s.judge.info(), dir.manifestFile());
-        err.printf("judging replies with %s%n", s.judge.info().id());
-        err.flush();
+        notes.accept("judging replies with " + s.judge.info().id());
         return s;
     }
 
     /** What an LLM judge needs from the stimuli. */
-    static Judges.Setup setup(ResponsesStimuli stimuli, java.util.function.Supplier<Backend> backend, Path logFile, int threads, int gpuLayers,
+    public static Judges.Setup setup(ResponsesStimuli stimuli, java.util.function.Supplier<Backend> backend, Path logFile, int threads, int gpuLayers,
                               int contextSize, long seed) {
         Map<String, String> inappropriate = new LinkedHashMap<>();
         for (ResponseStimulus s : stimuli.stimuli()) {
@@ -150,7 +124,7 @@ final class ResponsesStages implements AutoCloseable {
     }
 
     /** {@code m} with {@code info} in its judges, unless a judge with that id is already there. */
-    static Manifest withJudge(Manifest m, JudgeInfo info) {
+    public static Manifest withJudge(Manifest m, JudgeInfo info) {
         if (m.judges().stream().anyMatch(j -> info.id().equals(j.get("id")))) {
             return m;
         }
@@ -171,9 +145,8 @@ final class ResponsesStages implements AutoCloseable {
             stage.judge(r);
         } catch (RuntimeException e) {
             judgeFailure = e.getMessage();
-            err.println("note: judging stopped: " + judgeFailure + "; the replies are kept: finish with 'mhbench "
+            notes.accept("note: judging stopped: " + judgeFailure + "; the replies are kept: finish with 'mhbench "
                     + "judge " + dir.root() + "'");
-            err.flush();
         }
     }
 
@@ -190,15 +163,15 @@ final class ResponsesStages implements AutoCloseable {
             try {
                 JudgeStage.Outcome o = stage.judgeAll(ResponseLog.read(dir.responsesFile()), j -> { });
                 if (o.needsReview() > 0) {
-                    err.printf("note: %s of %s %s review%n", org.mhbench.util.Plural.of(o.needsReview(), "verdict"),
-                            judge.info().id(), org.mhbench.util.Plural.verb(o.needsReview(), "needs", "need"));
+                    notes.accept("note: " + org.mhbench.util.Plural.of(o.needsReview(), "verdict") + " of "
+                            + judge.info().id() + " " + org.mhbench.util.Plural.verb(o.needsReview(), "needs", "need")
+                            + " review");
                 }
             } catch (RuntimeException e) {
                 judgeFailure = e.getMessage();
-                err.println("note: judging stopped: " + judgeFailure + "; finish with 'mhbench judge " + dir.root()
+                notes.accept("note: judging stopped: " + judgeFailure + "; finish with 'mhbench judge " + dir.root()
                         + "'");
             }
-            err.flush();
         }
         return judgeFailure == null;
     }

@@ -1,4 +1,4 @@
-package org.mhbench.run;
+package org.mhbench.runfolder;
 
 /**
  * Why an item has no output. Failures are recorded, never dropped: the paper lost half of a model's

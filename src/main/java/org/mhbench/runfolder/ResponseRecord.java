@@ -1,4 +1,4 @@
-package org.mhbench.run;
+package org.mhbench.runfolder;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package org.mhbench.run;
+package org.mhbench.runfolder;
 
 import java.io.BufferedReader;
 import java.io.IOException;

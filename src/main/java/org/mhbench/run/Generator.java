@@ -1,4 +1,4 @@
-package org.mhbench.generate;
+package org.mhbench.run;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,11 +8,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import org.mhbench.run.Failure;
-import org.mhbench.run.RecordKey;
-import org.mhbench.run.ResponseLog;
-import org.mhbench.run.ResponseRecord;
+import org.mhbench.runfolder.Failure;
+import org.mhbench.runfolder.RecordKey;
+import org.mhbench.runfolder.ResponseLog;
+import org.mhbench.runfolder.ResponseRecord;
 import org.mhbench.stimuli.Prompt;
+import org.mhbench.generate.ModelInfo;
+import org.mhbench.generate.Completion;
+import org.mhbench.generate.ChatRequest;
+import org.mhbench.generate.ChatModel;
+import org.mhbench.generate.GenerationException;
 
 /**
  * The generate stage: sends each not-yet-recorded prompt to one model and appends what came back

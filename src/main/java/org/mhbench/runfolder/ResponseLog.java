@@ -1,4 +1,4 @@
-package org.mhbench.run;
+package org.mhbench.runfolder;
 
 import java.io.IOException;
 import java.nio.file.Files;

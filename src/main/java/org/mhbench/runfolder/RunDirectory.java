@@ -1,4 +1,4 @@
-package org.mhbench.run;
+package org.mhbench.runfolder;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -80,6 +80,25 @@ public final class RunDirectory {
     /** Writes the manifest atomically (temp file, then rename), owner-only. */
     public synchronized void writeManifest(Manifest manifest) throws IOException {
         PrivateFiles.replace(manifestFile(), tmp -> Json.PRETTY.writeValue(tmp.toFile(), manifest));
+    }
+
+    public Path judgmentsFile() {
+        return root.resolve(Judgment.FILE);
+    }
+
+    /** Opens {@code judgments.jsonl} for appending, keyed by (record id, judge id). */
+    public JsonlLog<Judgment> openJudgments() throws IOException {
+        return openJudgments(root);
+    }
+
+    /** As {@link #openJudgments()}, for a folder given by its path. */
+    public static JsonlLog<Judgment> openJudgments(Path runDir) throws IOException {
+        return JsonlLog.open(runDir.resolve(Judgment.FILE), Judgment.class, Judgment::key);
+    }
+
+    /** Reads {@code RUN_DIR/judgments.jsonl}; empty when the run has none. */
+    public static java.util.List<Judgment> readJudgments(Path runDir) throws IOException {
+        return JsonlLog.read(runDir.resolve(Judgment.FILE), Judgment.class);
     }
 
     /** Opens {@code responses.jsonl} for appending (see {@link ResponseLog}). */

@@ -1,4 +1,4 @@
-package org.mhbench.run;
+package org.mhbench.runfolder;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package org.mhbench.stigma;
+package org.mhbench.stimuli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
