@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
 public final class ExperimentOptions {
 
     /** Experiments this build knows. */
-    static final List<String> KNOWN = List.of(StigmaExperiment.ID, ResponsesExperiment.ID);
+    static final List<String> KNOWN = org.mhbench.experiments.Experiments.ids();
 
     @Option(names = {"-e", "--experiment"}, paramLabel = "NAME", split = ",",
             description = "Experiment(s) to run: stigma, responses (default: all of them).")
