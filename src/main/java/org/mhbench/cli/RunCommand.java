@@ -258,6 +258,15 @@ final class RunCommand implements Callable<Integer> {
         }
         args.add("run");
         args.addAll(start);
+        // The backend the run used, unless its start command named one (auto could now pick another).
+        Object backendId = old.parameters().get("backend");
+        if (!start.contains("--backend") && !start.contains("--endpoint") && backendId != null) {
+            switch (backendId.toString()) {
+                case "llama.cpp-jni" -> args.addAll(List.of("--backend", "jni"));
+                case "llama-server" -> args.addAll(List.of("--backend", "server"));
+                default -> { }
+            }
+        }
         try {
             root.parseArgs(args.toArray(new String[0]));
         } catch (CommandLine.ParameterException e) {

@@ -14,6 +14,11 @@ public final class SettingsDiff {
 
     /** Settings a resume may change. */
     static final Set<String> MAY_CHANGE = Set.of("limit");
+    /**
+     * Where a stimulus folder was: a resume from another checkout is the same run when the files' hashes
+     * (recorded beside it) are equal.
+     */
+    static final Set<String> LOCATIONS = Set.of("stimuli_dir");
 
     private SettingsDiff() {
     }
@@ -35,7 +40,7 @@ public final class SettingsDiff {
             keys.addAll(a.keySet());
             keys.addAll(b.keySet());
             for (Object k : keys) {
-                if (path.isEmpty() && MAY_CHANGE.contains(k.toString())) {
+                if (path.isEmpty() && MAY_CHANGE.contains(k.toString()) || LOCATIONS.contains(k.toString())) {
                     continue;
                 }
                 diff(path.isEmpty() ? k.toString() : path + "." + k, a.get(k), b.get(k), out);

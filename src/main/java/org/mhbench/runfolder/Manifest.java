@@ -36,7 +36,13 @@ public record Manifest(String format, String mhbenchVersion, String gitCommit, S
                        Map<String, Object> binding, List<ModelInfo> models, Map<String, String> failures,
                        Map<String, Object> parameters, List<Map<String, Object>> judges) {
 
-    public static final String FORMAT = "mhbench-run/1";
+    /**
+     * The run folder's format. 2 (mhbench with backends): {@code binding} describes the backend (values
+     * may be objects), {@code parameters.backend} names it, {@code command} keeps the start command.
+     */
+    public static final String FORMAT = "mhbench-run/2";
+    /** The first format: the in-process backend only; read by upgrading ({@link #upgraded()}). */
+    public static final String FORMAT_1 = "mhbench-run/1";
 
     public Manifest {
         command = command == null ? List.of() : List.copyOf(command);
@@ -49,6 +55,24 @@ public record Manifest(String format, String mhbenchVersion, String gitCommit, S
 
     private static <V> Map<String, V> ordered(Map<String, V> m) {
         return m == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(m));
+    }
+
+    /**
+     * This manifest in the current format: a format-1 manifest ran on the in-process backend, which it did
+     * not name. Other formats are returned as they are.
+     */
+    public Manifest upgraded() {
+        if (!FORMAT_1.equals(format)) {
+            return this;
+        }
+        Map<String, Object> newBinding = new LinkedHashMap<>();
+        newBinding.put("backend", "llama.cpp-jni");
+        newBinding.putAll(binding);
+        Map<String, Object> newParameters = new LinkedHashMap<>();
+        newParameters.put("backend", "llama.cpp-jni");
+        newParameters.putAll(parameters);
+        return new Manifest(FORMAT, mhbenchVersion, gitCommit, experiment, command, startedAt, finishedAt, status, host,
+                newBinding, models, failures, newParameters, judges);
     }
 
     public Manifest withModel(ModelInfo info) {

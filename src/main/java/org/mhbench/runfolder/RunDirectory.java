@@ -74,7 +74,8 @@ public final class RunDirectory {
         if (!hasManifest()) {
             return Optional.empty();
         }
-        return Optional.of(Json.LENIENT.readValue(manifestFile().toFile(), Manifest.class));
+        // Read leniently and upgraded, so that folders of earlier formats keep working.
+        return Optional.of(Json.LENIENT.readValue(manifestFile().toFile(), Manifest.class).upgraded());
     }
 
     /** Writes the manifest atomically (temp file, then rename), owner-only. */
