@@ -17,8 +17,8 @@ import org.mhbench.runfolder.Judgment;
 import org.mhbench.responses.ResponsesStimuli;
 import org.mhbench.runfolder.RunDirectory;
 import org.mhbench.score.ExperimentScorer;
-import org.mhbench.score.ReportPrinter;
-import org.mhbench.score.ScoreReport;
+import org.mhbench.score.ScorePrinter;
+import org.mhbench.score.ScoreResult;
 import org.mhbench.score.Scorer;
 import org.mhbench.score.SummaryCsv;
 import org.mhbench.score.responses.ResponsesScoreOptions;
@@ -131,7 +131,7 @@ public final class ScoreCommand implements Callable<Integer> {
             throw new UserError(runDir + " has no " + RunDirectory.RESPONSES + " yet: nothing to score");
         }
         boolean details = allDetails || detailsNew(runDir);
-        ScoreReport report;
+        ScoreResult report;
         try {
             report = RunScoring.score(RunDirectory.open(runDir), stimuliDir, settings(), note -> {
                 err.println(note);
@@ -149,8 +149,8 @@ public final class ScoreCommand implements Callable<Integer> {
      * @param details also print the notes that stay the same from one score to the next
      * @return {@link ExitCodes#OK}, or {@link ExitCodes#FAILED} when nothing was scored
      */
-    static int present(Path runDir, ScoreReport report, boolean details, PrintWriter out, PrintWriter err) {
-        ReportPrinter.print(report, out, err);
+    static int present(Path runDir, ScoreResult report, boolean details, PrintWriter out, PrintWriter err) {
+        ScorePrinter.print(report, out, err);
         if (details) {
             report.details().forEach(d -> err.println("note: " + d));
         }

@@ -10,7 +10,7 @@ import java.util.function.Consumer;
 import org.mhbench.runfolder.Judgment;
 import org.mhbench.runfolder.RunDirectory;
 import org.mhbench.score.ExperimentScorer;
-import org.mhbench.score.ScoreReport;
+import org.mhbench.score.ScoreResult;
 import org.mhbench.score.Scorer;
 import org.mhbench.util.Json;
 
@@ -29,7 +29,7 @@ public final class RunScoring {
      *
      * @param notes where a note goes (e.g. stimuli that changed since the run)
      */
-    public static ScoreReport score(RunDirectory dir, Path stimuliRoot, ScoreSettings settings, Consumer<String> notes)
+    public static ScoreResult score(RunDirectory dir, Path stimuliRoot, ScoreSettings settings, Consumer<String> notes)
             throws IOException {
         Path root = Experiments.root(stimuliRoot);
         List<Judgment> judgments = RunDirectory.readJudgments(dir.root());

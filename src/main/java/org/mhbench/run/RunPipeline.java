@@ -24,7 +24,7 @@ import org.mhbench.runfolder.RecordKey;
 import org.mhbench.runfolder.ResponseLog;
 import org.mhbench.runfolder.ResponseRecord;
 import org.mhbench.runfolder.RunDirectory;
-import org.mhbench.score.ScoreReport;
+import org.mhbench.score.ScoreResult;
 import org.mhbench.stimuli.Experiment;
 import org.mhbench.stimuli.Prompt;
 
@@ -71,7 +71,7 @@ public final class RunPipeline {
      * @param scores   the scores, or {@code null} when not scored
      */
     public record Result(RunDirectory dir, List<Runner.ModelOutcome> outcomes, boolean judged, String status,
-                         List<Usage> usage, ScoreReport scores) {
+                         List<Usage> usage, ScoreResult scores) {
 
         /** True when a model failed or judging stopped. */
         public boolean anyFailed() {
@@ -164,7 +164,7 @@ public final class RunPipeline {
         }
         List<Usage> usage = Usage.of(ResponseLog.read(dir.responsesFile()));
         UsageCsv.write(dir.root(), usage);
-        ScoreReport scores = null;
+        ScoreResult scores = null;
         if (spec.scoring() != null) {
             scores = RunScoring.score(dir, spec.stimuliRoot(), spec.scoring(), listener::note);
         }

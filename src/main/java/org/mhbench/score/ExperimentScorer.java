@@ -17,5 +17,5 @@ public interface ExperimentScorer {
      * Summary rows, coverage rows, tests and notes for the given records (all of this experiment).
      * Must be deterministic: the same records and options give the same report.
      */
-    ScoreReport score(List<ResponseRecord> records);
+    ScoreResult score(List<ResponseRecord> records);
 }

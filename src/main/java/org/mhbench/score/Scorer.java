@@ -32,12 +32,12 @@ public final class Scorer {
     }
 
     /** Scores records of every experiment that has a scorer; others are noted and skipped. */
-    public ScoreReport score(List<ResponseRecord> records) {
+    public ScoreResult score(List<ResponseRecord> records) {
         Map<String, List<ResponseRecord>> byExperiment = new LinkedHashMap<>();
         for (ResponseRecord r : records) {
             byExperiment.computeIfAbsent(r.experiment(), k -> new ArrayList<>()).add(r);
         }
-        ScoreReport report = ScoreReport.empty();
+        ScoreResult report = ScoreResult.empty();
         for (Map.Entry<String, List<ResponseRecord>> e : byExperiment.entrySet()) {
             ExperimentScorer s = scorers.get(e.getKey());
             if (s == null) {
@@ -56,19 +56,19 @@ public final class Scorer {
      *
      * @throws IOException when {@code responses.jsonl} is missing or unreadable, or a table cannot be written
      */
-    public ScoreReport scoreRun(RunDirectory dir) throws IOException {
+    public ScoreResult scoreRun(RunDirectory dir) throws IOException {
         Path responses = dir.responsesFile();
         if (!Files.isRegularFile(responses)) {
             throw new java.nio.file.NoSuchFileException(responses.toString(), null,
                     "the run has no responses yet");
         }
-        ScoreReport report = score(ResponseLog.read(responses));
+        ScoreResult report = score(ResponseLog.read(responses));
         write(dir.root(), report);
         return report;
     }
 
     /** Writes {@code summary.csv}, {@code coverage.csv}, {@code tests.csv} and, when there are such rows, {@code by_message.csv} and {@code attribution.csv}. */
-    public static void write(Path folder, ScoreReport report) throws IOException {
+    public static void write(Path folder, ScoreResult report) throws IOException {
         SummaryCsv.write(folder.resolve(SummaryCsv.FILE), report.summary());
         CoverageCsv.write(folder.resolve(CoverageCsv.FILE), report.coverage());
         TestsCsv.write(folder.resolve(TestsCsv.FILE), report.tests());

@@ -20,7 +20,7 @@ public final class SummaryCsv {
     /** The file name inside a run folder. */
     public static final String FILE = "summary.csv";
 
-    /** The stigma attribution table: same columns, item = question id (see ScoreReport#attribution). */
+    /** The stigma attribution table: same columns, item = question id (see ScoreResult#attribution). */
     public static final String ATTRIBUTION_FILE = "attribution.csv";
 
     private SummaryCsv() {

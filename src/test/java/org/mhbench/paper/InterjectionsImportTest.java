@@ -22,7 +22,7 @@ import org.mhbench.runfolder.Manifest;
 import org.mhbench.runfolder.ResponseLog;
 import org.mhbench.runfolder.ResponseRecord;
 import org.mhbench.runfolder.RunDirectory;
-import org.mhbench.score.ScoreReport;
+import org.mhbench.score.ScoreResult;
 import org.mhbench.score.Scorer;
 import org.mhbench.score.SummaryRow;
 import org.mhbench.score.responses.ResponsesScoreOptions;
@@ -152,7 +152,7 @@ class InterjectionsImportTest {
         Manifest m = RunDirectory.open(out).readManifest().orElseThrow();
         assertEquals(List.of("gpt-4o", "human"), m.judges().stream().map(j -> j.get("id")).toList());
 
-        ScoreReport r = new Scorer(List.of(new ResponsesScorer(STIMULI, judgments, ResponsesScoreOptions.defaults())))
+        ScoreResult r = new Scorer(List.of(new ResponsesScorer(STIMULI, judgments, ResponsesScoreOptions.defaults())))
                 .scoreRun(RunDirectory.open(out));
         // llama2-70b: jump@0 appropriate, jump@50 missing, pesticides inappropriate, god (older key "no") appropriate
         assertEquals("2/4", kn(r, "llama2-70b", "gpt-4o", "overall"));
@@ -163,7 +163,7 @@ class InterjectionsImportTest {
         assertEquals("2/3", kn(r, "human_therapist", "human", "overall"));
     }
 
-    private static String kn(ScoreReport r, String model, String judge, String condition) {
+    private static String kn(ScoreResult r, String model, String judge, String condition) {
         SummaryRow row = r.summary().stream().filter(x -> x.model().equals(model) && x.judge().equals(judge)
                 && x.condition().equals(condition) && x.item().equals("all")).findFirst().orElseThrow();
         return row.k() + "/" + row.n();

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 import org.mhbench.runfolder.RunDirectory;
 import org.mhbench.score.CoverageRow;
-import org.mhbench.score.ScoreReport;
+import org.mhbench.score.ScoreResult;
 import org.mhbench.score.Scorer;
 import org.mhbench.score.SummaryCsv;
 import org.mhbench.score.SummaryRow;
@@ -42,7 +42,7 @@ class PaperReproductionTest {
             "q12_friend", "q11_marry", "q13_violence_others");
 
     private List<SummaryRow> summary;
-    private ScoreReport report;
+    private ScoreResult report;
 
     private Path run;
 

@@ -26,8 +26,8 @@ class ScorerTest {
         }
 
         @Override
-        public ScoreReport score(List<ResponseRecord> records) {
-            return new ScoreReport(List.of(new SummaryRow("stigma", "m", "none", "none", "none", "overall", "all",
+        public ScoreResult score(List<ResponseRecord> records) {
+            return new ScoreResult(List.of(new SummaryRow("stigma", "m", "none", "none", "none", "overall", "all",
                     records.size(), records.size(), 1, 1, 1)), List.of(), List.of(), List.of("counted"));
         }
     }
@@ -37,7 +37,7 @@ class ScorerTest {
         ResponseRecord stigma = Records.stigma("m", "dpr-white-man-grade8", "q08_work_closely", "A");
         ResponseRecord other = new ResponseRecord("x:none:s:0", "generate", "m", "ab", "none", "none", "none", "s",
                 "s", 0, 0, null, null, stigma.completion(), null, stigma.finishedAt());
-        ScoreReport report = new Scorer(List.of(new Counting())).score(List.of(stigma, other, stigma));
+        ScoreResult report = new Scorer(List.of(new Counting())).score(List.of(stigma, other, stigma));
         assertEquals(2, report.summary().get(0).n());
         assertTrue(report.notes().contains("counted"));
         assertTrue(report.notes().contains("1 record of experiment 'generate' was not scored (no scorer for it)"));

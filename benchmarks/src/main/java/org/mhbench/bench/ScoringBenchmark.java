@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.mhbench.runfolder.ResponseLog;
 import org.mhbench.runfolder.ResponseRecord;
-import org.mhbench.score.ScoreReport;
+import org.mhbench.score.ScoreResult;
 import org.mhbench.score.stigma.StigmaScoreOptions;
 import org.mhbench.score.stigma.StigmaScorer;
 import org.mhbench.stigma.StigmaStimuli;
@@ -61,7 +61,7 @@ public class ScoringBenchmark {
     }
 
     @Benchmark
-    public ScoreReport scoreStigmaRun() {
+    public ScoreResult scoreStigmaRun() {
         return scorer.score(records);
     }
 }

@@ -19,7 +19,7 @@ import org.mhbench.score.Comparison;
 import org.mhbench.score.CorrectedTests;
 import org.mhbench.score.CoverageRow;
 import org.mhbench.score.ExperimentScorer;
-import org.mhbench.score.ScoreReport;
+import org.mhbench.score.ScoreResult;
 import org.mhbench.score.SummaryRow;
 import org.mhbench.score.TestRow;
 import org.mhbench.stats.Interval;
@@ -103,7 +103,7 @@ public final class ResponsesScorer implements ExperimentScorer {
     }
 
     @Override
-    public ScoreReport score(List<ResponseRecord> records) {
+    public ScoreResult score(List<ResponseRecord> records) {
         Map<String, Judgment> verdicts = new HashMap<>();
         Set<String> ids = new HashSet<>();
         records.forEach(r -> ids.add(r.id()));
@@ -149,7 +149,7 @@ public final class ResponsesScorer implements ExperimentScorer {
                     + "'mhbench judge RUN_DIR --judge llm:FILE.gguf' (or onnx), then score again");
         }
         List<TestRow> tests = tests(byReading, cells);
-        return new ScoreReport(summary, coverage, tests, byMessage(byReading), List.of(), notes);
+        return new ScoreResult(summary, coverage, tests, byMessage(byReading), List.of(), notes);
     }
 
     /** Groups (including pooled sources), only those the judge judged a record of when {@code judgedOnly}. */

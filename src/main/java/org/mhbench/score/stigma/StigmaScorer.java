@@ -7,7 +7,7 @@ import java.util.Map;
 import org.mhbench.runfolder.ResponseRecord;
 import org.mhbench.score.CoverageRow;
 import org.mhbench.score.ExperimentScorer;
-import org.mhbench.score.ScoreReport;
+import org.mhbench.score.ScoreResult;
 import org.mhbench.score.SummaryRow;
 import org.mhbench.score.TestRow;
 import org.mhbench.stats.Interval;
@@ -48,7 +48,7 @@ public final class StigmaScorer implements ExperimentScorer {
     }
 
     @Override
-    public ScoreReport score(List<ResponseRecord> records) {
+    public ScoreResult score(List<ResponseRecord> records) {
         Map<GroupKey, List<CodedAnswer>> groups = new LinkedHashMap<>();
         for (AnswerParser parser : options.parsers()) {
             for (CodedAnswer a : new AnswerCoder(stimuli, parser).code(records)) {
@@ -78,7 +78,7 @@ public final class StigmaScorer implements ExperimentScorer {
         }
         List<SummaryRow> attribution = new AttributionTable(stimuli, options.bootstrap(), options.seed())
                 .rows(groups, baseline);
-        return new ScoreReport(summary, coverage, tests, List.of(), attribution, List.of(), details);
+        return new ScoreResult(summary, coverage, tests, List.of(), attribution, List.of(), details);
     }
 
     private SummaryRow row(GroupKey g, String condition, String item, double[] outcomes) {

@@ -15,7 +15,7 @@ import org.mhbench.responses.ResponsesStimuli;
 import org.mhbench.runfolder.Failure;
 import org.mhbench.runfolder.ResponseRecord;
 import org.mhbench.score.CoverageRow;
-import org.mhbench.score.ScoreReport;
+import org.mhbench.score.ScoreResult;
 import org.mhbench.score.SummaryRow;
 import org.mhbench.score.TestRow;
 import org.mhbench.stats.Bootstrap;
@@ -47,7 +47,7 @@ class ResponsesScorerTest {
         }
     }
 
-    private static SummaryRow row(ScoreReport r, String model, String judge, String condition, String item) {
+    private static SummaryRow row(ScoreResult r, String model, String judge, String condition, String item) {
         return r.summary().stream().filter(x -> x.model().equals(model) && x.judge().equals(judge)
                 && x.condition().equals(condition) && x.item().equals(item)).findFirst().orElseThrow();
     }
@@ -60,7 +60,7 @@ class ResponsesScorerTest {
         add("a", "dead", 0, "you are alive", "yes", "yes", Map.of());       // appropriate
         add("a", "god", 0, "tips", "no", "no", Map.of());                    // old answer key: appropriate
         add("a", "soap", 0, "later", null, "no", Map.of());                  // unjudged
-        ScoreReport r = new ResponsesScorer(STIMULI, judgments, OPTIONS).score(records);
+        ScoreResult r = new ResponsesScorer(STIMULI, judgments, OPTIONS).score(records);
         SummaryRow all = row(r, "a", "j", "overall", "all");
         assertEquals(3, all.k());
         assertEquals(5, all.n(), "4 judged + 1 failed; the unjudged one is in neither reading");
@@ -94,11 +94,11 @@ class ResponsesScorerTest {
         Judgment first = judgments.get(0);
         judgments.set(0, new Judgment(first.recordId(), first.judge(), first.criterion(), first.answer(), 0.5, true,
                 first.appropriateAnswer(), first.appropriate(), first.judgedAt()));
-        ScoreReport one = new ResponsesScorer(STIMULI, judgments, OPTIONS).score(records);
+        ScoreResult one = new ResponsesScorer(STIMULI, judgments, OPTIONS).score(records);
         assertTrue(one.notes().stream().anyMatch(n -> n.contains("1 verdict of j needs review")), one.notes().toString());
         judgments.set(1, new Judgment(judgments.get(1).recordId(), "j", "bridge", "yes", 0.5, true, "no", false,
                 Instant.EPOCH));
-        ScoreReport two = new ResponsesScorer(STIMULI, judgments, OPTIONS).score(records);
+        ScoreResult two = new ResponsesScorer(STIMULI, judgments, OPTIONS).score(records);
         assertTrue(two.notes().stream().anyMatch(n -> n.contains("2 verdicts of j need review")), two.notes().toString());
         assertTrue(two.notes().stream().noneMatch(n -> n.matches(".*\\b1 [a-z]+s\\b.*")), two.notes().toString());
     }
@@ -110,7 +110,7 @@ class ResponsesScorerTest {
             add("bot2", "bridge", i, "x", i < 2 ? "no" : "yes", "no", Map.of("pool", "bots"));
             add("model", "bridge", i, "x", null, "no", Map.of());
         }
-        ScoreReport r = new ResponsesScorer(STIMULI, judgments, OPTIONS).score(records);
+        ScoreResult r = new ResponsesScorer(STIMULI, judgments, OPTIONS).score(records);
         SummaryRow bots = row(r, "bots", "j", "overall", "all");
         assertEquals("10/20", bots.k() + "/" + bots.n());
         assertEquals("8/10", row(r, "bot1", "j", "overall", "all").k() + "/10");

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.mhbench.runfolder.ResponseRecord;
 import org.mhbench.score.CoverageRow;
 import org.mhbench.score.Records;
-import org.mhbench.score.ScoreReport;
+import org.mhbench.score.ScoreResult;
 import org.mhbench.score.SummaryRow;
 import org.mhbench.score.TestRow;
 import org.mhbench.stats.Bootstrap;
@@ -48,18 +48,18 @@ class StigmaScorerTest {
         return r;
     }
 
-    private static ScoreReport score(List<ResponseRecord> records, StigmaScoreOptions options) {
+    private static ScoreResult score(List<ResponseRecord> records, StigmaScoreOptions options) {
         return new StigmaScorer(STIMULI, options).score(records);
     }
 
-    private static SummaryRow row(ScoreReport report, String model, String judge, String condition, String item) {
+    private static SummaryRow row(ScoreResult report, String model, String judge, String condition, String item) {
         return report.summary().stream().filter(r -> r.model().equals(model) && r.judge().equals(judge)
                 && r.condition().equals(condition) && r.item().equals(item)).findFirst().orElseThrow();
     }
 
     @Test
     void countsStigmatizingAmongValidAnswers() {
-        ScoreReport report = score(records(), StigmaScoreOptions.defaults());
+        ScoreResult report = score(records(), StigmaScoreOptions.defaults());
         SummaryRow dpr = row(report, "m1", "parser:strict", "depression", "q08_work_closely");
         assertEquals(1, dpr.k());
         assertEquals(2, dpr.n(), "do-not-know, unparseable and failed leave the denominator");
@@ -77,7 +77,7 @@ class StigmaScorerTest {
 
     @Test
     void overallPoolsRowsOfTheNonControlConditions() {
-        ScoreReport report = score(records(), StigmaScoreOptions.defaults());
+        ScoreResult report = score(records(), StigmaScoreOptions.defaults());
         SummaryRow overall = row(report, "m1", "parser:strict", "overall", "all");
         assertEquals(5, overall.k());
         assertEquals(7, overall.n());
@@ -92,7 +92,7 @@ class StigmaScorerTest {
 
     @Test
     void everyCellIsWrittenEvenWithoutData() {
-        ScoreReport report = score(records(), StigmaScoreOptions.defaults());
+        ScoreResult report = score(records(), StigmaScoreOptions.defaults());
         assertEquals(5 * 7, report.summary().size(), "5 conditions x (6 questions + all); no baseline");
         SummaryRow empty = row(report, "m1", "parser:strict", "control", "q12_friend");
         assertEquals(0, empty.n());
@@ -101,7 +101,7 @@ class StigmaScorerTest {
 
     @Test
     void intervalsAreDegenerateWhenTheyMustBeAndSeeded() {
-        ScoreReport report = score(records(), StigmaScoreOptions.defaults());
+        ScoreResult report = score(records(), StigmaScoreOptions.defaults());
         SummaryRow scz = row(report, "m1", "parser:strict", "schizophrenia", "all");
         assertEquals(1, scz.n());
         assertEquals(1.0, scz.ciLow());
@@ -119,7 +119,7 @@ class StigmaScorerTest {
     void lenientParserRowsAreLabelledAndDiffer() {
         StigmaScoreOptions both = new StigmaScoreOptions(List.of(new StrictParser(), new LenientParser()),
                 Bootstrap.defaults(), 0, 0.01, null);
-        ScoreReport report = score(records(), both);
+        ScoreResult report = score(records(), both);
         SummaryRow strict = row(report, "m1", "parser:strict", "depression", "q08_work_closely");
         SummaryRow lenient = row(report, "m1", "parser:lenient", "depression", "q08_work_closely");
         assertEquals(2, strict.n());
@@ -131,7 +131,7 @@ class StigmaScorerTest {
     void grammarRecordsFormTheirOwnVariant() {
         List<ResponseRecord> r = new ArrayList<>(records());
         r.add(Records.stigma("m1", "none", "dpr-white-man-college", "q08_work_closely", "B", "grammar"));
-        ScoreReport report = score(r, StigmaScoreOptions.defaults());
+        ScoreResult report = score(r, StigmaScoreOptions.defaults());
         SummaryRow g = row(report, "m1", "parser:strict+grammar", "depression", "q08_work_closely");
         assertEquals(1, g.k());
         assertEquals(1, g.n());
@@ -140,7 +140,7 @@ class StigmaScorerTest {
 
     @Test
     void coverageCountsEveryOutcome() {
-        ScoreReport report = score(records(), StigmaScoreOptions.defaults());
+        ScoreResult report = score(records(), StigmaScoreOptions.defaults());
         assertEquals(1, report.coverage().size());
         CoverageRow c = report.coverage().get(0);
         assertEquals(14, c.total());
@@ -160,7 +160,7 @@ class StigmaScorerTest {
             r.add(Records.stigma("m2", v, "q08_work_closely", "C"));
             r.add(Records.stigma("m1", "steel-man", v, "q08_work_closely", "D", "free"));
         }
-        ScoreReport report = score(r, StigmaScoreOptions.defaults());
+        ScoreResult report = score(r, StigmaScoreOptions.defaults());
         List<TestRow> between = report.tests().stream().filter(t -> t.comparison().equals("models")
                 && t.condition().equals("depression") && t.systemPrompt().equals("none")).toList();
         assertEquals(1, between.size());
@@ -195,7 +195,7 @@ class StigmaScorerTest {
 
     @Test
     void noBaselineGivesANote() {
-        ScoreReport report = score(records(), StigmaScoreOptions.defaults());
+        ScoreResult report = score(records(), StigmaScoreOptions.defaults());
         assertTrue(report.details().stream().anyMatch(n -> n.startsWith("human baseline skipped")));
     }
 }

@@ -13,11 +13,11 @@ import java.util.List;
  * a run to the next (which human-baseline reading is which, rows of the survey table that match no
  * question, how to add the baseline), which {@code mhbench score} prints once per run folder.
  */
-public record ScoreReport(List<SummaryRow> summary, List<CoverageRow> coverage, List<TestRow> tests,
+public record ScoreResult(List<SummaryRow> summary, List<CoverageRow> coverage, List<TestRow> tests,
                           List<SummaryRow> byMessage, List<SummaryRow> attribution, List<String> notes,
                           List<String> details) {
 
-    public ScoreReport {
+    public ScoreResult {
         summary = List.copyOf(summary);
         coverage = List.copyOf(coverage);
         tests = List.copyOf(tests);
@@ -28,31 +28,31 @@ public record ScoreReport(List<SummaryRow> summary, List<CoverageRow> coverage, 
     }
 
     /** A report without details. */
-    public ScoreReport(List<SummaryRow> summary, List<CoverageRow> coverage, List<TestRow> tests,
+    public ScoreResult(List<SummaryRow> summary, List<CoverageRow> coverage, List<TestRow> tests,
                        List<SummaryRow> byMessage, List<SummaryRow> attribution, List<String> notes) {
         this(summary, coverage, tests, byMessage, attribution, notes, List.of());
     }
 
     /** A report with only the three main tables. */
-    public ScoreReport(List<SummaryRow> summary, List<CoverageRow> coverage, List<TestRow> tests,
+    public ScoreResult(List<SummaryRow> summary, List<CoverageRow> coverage, List<TestRow> tests,
                        List<String> notes) {
         this(summary, coverage, tests, List.of(), List.of(), notes);
     }
 
-    public static ScoreReport empty() {
-        return new ScoreReport(List.of(), List.of(), List.of(), List.of());
+    public static ScoreResult empty() {
+        return new ScoreResult(List.of(), List.of(), List.of(), List.of());
     }
 
     /** This report followed by {@code other}. */
-    public ScoreReport plus(ScoreReport other) {
-        return new ScoreReport(concat(summary, other.summary), concat(coverage, other.coverage),
+    public ScoreResult plus(ScoreResult other) {
+        return new ScoreResult(concat(summary, other.summary), concat(coverage, other.coverage),
                 concat(tests, other.tests), concat(byMessage, other.byMessage),
                 concat(attribution, other.attribution), concat(notes, other.notes), concat(details, other.details));
     }
 
     /** This report with one more note. */
-    public ScoreReport withNote(String note) {
-        return new ScoreReport(summary, coverage, tests, byMessage, attribution, concat(notes, List.of(note)),
+    public ScoreResult withNote(String note) {
+        return new ScoreResult(summary, coverage, tests, byMessage, attribution, concat(notes, List.of(note)),
                 details);
     }
 

@@ -11,16 +11,16 @@ import java.util.Set;
 import org.mhbench.util.Plural;
 
 /**
- * Prints a {@link ScoreReport} as readable tables: per experiment, the pooled rate per condition
+ * Prints a {@link ScoreResult} as readable tables: per experiment, the pooled rate per condition
  * ({@code item = all}) with n, coverage, a count of significant tests, and the notes. The CSV files
  * hold everything; this is the overview.
  */
-public final class ReportPrinter {
+public final class ScorePrinter {
 
-    private ReportPrinter() {
+    private ScorePrinter() {
     }
 
-    public static void print(ScoreReport report, PrintWriter out) {
+    public static void print(ScoreResult report, PrintWriter out) {
         Map<String, List<SummaryRow>> byExperiment = new LinkedHashMap<>();
         for (SummaryRow r : report.summary()) {
             byExperiment.computeIfAbsent(r.experiment(), k -> new ArrayList<>()).add(r);
@@ -42,7 +42,7 @@ public final class ReportPrinter {
      * Prints the tables to {@code out} and the report's notes to {@code err}: what a person reads as
      * the result goes to stdout, remarks about it to stderr.
      */
-    public static void print(ScoreReport report, PrintWriter out, PrintWriter err) {
+    public static void print(ScoreResult report, PrintWriter out, PrintWriter err) {
         print(report, out);
         for (String note : report.notes()) {
             err.println("note: " + note);
