@@ -112,8 +112,7 @@ final class ImportResponsesCommand implements Callable<Integer> {
         Manifest m = dir.readManifest().orElseThrow();
         for (String s : sources) {
             if (m.models().stream().noneMatch(x -> x.label().equals(s))) {
-                m = m.withModel(new ModelInfo(s, null, Hashing.sha256(s), 0, "unknown", s, 0, "unknown", 0, 0, 0, 0, 0,
-                        "none", "none", "unknown", false, "imported:hand-collected", null, 0));
+                m = m.withModel(ModelInfo.notLoaded(s, s, Hashing.sha256(s), "imported:hand-collected"));
             }
         }
         if (!r.judgments().isEmpty() && m.judges().stream().noneMatch(j -> labelJudge.equals(j.get("id")))) {

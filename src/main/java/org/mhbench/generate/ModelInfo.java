@@ -28,4 +28,19 @@ public record ModelInfo(String label, String path, String sha256, long fileBytes
                         long parameters, String quantization, long trainedContext, int contextSize, int parallelSlots,
                         int threads, int gpuLayers, String templateSource, String templateEngine, String templateFamily,
                         boolean templateFallback, String backend, String bindingVersion, double loadMillis) {
+
+    /**
+     * A model whose replies were brought in rather than generated here (the paper's released results,
+     * hand-collected replies), or one served by an endpoint: no file, nothing loaded, only a name and an
+     * identity.
+     *
+     * @param label  name in outputs
+     * @param name   the model's own name, e.g. the paper's model id
+     * @param sha256 its identity in record keys
+     * @param source where it came from, recorded as the backend, e.g. {@code imported:moore2025}
+     */
+    public static ModelInfo notLoaded(String label, String name, String sha256, String source) {
+        return new ModelInfo(label, null, sha256, 0, "unknown", name, 0, "unknown", 0, 0, 0, 0, 0, "none", "none",
+                "unknown", false, source, null, 0);
+    }
 }

@@ -206,8 +206,7 @@ public final class StigmaPaperImporter implements PaperExperimentImporter {
     }
 
     private static ModelInfo modelInfo(String label, String paperModel, String sha) {
-        return new ModelInfo(label, null, sha, 0, "unknown", paperModel, 0, "unknown", 0, 0, 0, 0, 0, "none",
-                "none", "unknown", false, "imported:moore2025", null, 0);
+        return ModelInfo.notLoaded(label, paperModel, sha, "imported:moore2025");
     }
 
 
