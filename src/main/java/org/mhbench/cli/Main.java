@@ -21,6 +21,7 @@ import picocli.CommandLine.ScopeType;
                 ReportCommand.class,
                 JudgeCommand.class,
                 GenerateCommand.class,
+                BenchCommand.class,
                 ModelsCommand.class,
                 MakeTestModelCommand.class,
                 ImportPaperCommand.class,

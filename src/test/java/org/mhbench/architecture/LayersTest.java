@@ -27,7 +27,7 @@ class LayersTest {
     void layersReadTopDown() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("cli").definedBy("org.mhbench.cli..")
-                .layer("pipeline").definedBy("org.mhbench.run..")
+                .layer("pipeline").definedBy("org.mhbench.run..", "org.mhbench.bench..")
                 .layer("registry").definedBy("org.mhbench.experiments..")
                 .layer("stages").definedBy("org.mhbench.score..", "org.mhbench.report..", "org.mhbench.paper..")
                 .layer("experiments").definedBy("org.mhbench.stigma..", "org.mhbench.responses..")
