@@ -175,7 +175,7 @@ final class ImportResponsesCommand implements Callable<Integer> {
         Instant now = Instant.now();
         dir.writeManifest(new Manifest(Manifest.FORMAT, Version.mhbench(), GitInfo.commit().orElse(null), "responses",
                 new ArrayList<>(spec.commandLine().getParseResult().originalArgs()), now, now, "complete",
-                HostInfo.current(), Map.of(), List.of(), Map.of(), parameters, List.of()));
+                HostInfo.current(), Map.of(), List.of(), Map.of(), parameters, List.of(), null));
         return dir;
     }
 }

@@ -14,7 +14,7 @@ final class ResumeCheck {
 
     /** Options a resume may give without their being settings of the run. */
     static final Set<String> RESUME_OPTIONS = Set.of("--resume", "--out", "--limit", "--no-score", "--max-restarts",
-            "--request-timeout", "--help", "--version");
+            "--request-timeout", "--watts", "--help", "--version");
     private ResumeCheck() {
     }
 

@@ -85,6 +85,11 @@ final class RunCommand implements Callable<Integer> {
                     + "measuring (default: all).")
     int limit;
 
+    @Option(names = "--watts", paramLabel = "W", defaultValue = "10",
+            description = "A busy CPU core's draw in watts, for the energy estimate where RAPL cannot be read "
+                    + "(default: ${DEFAULT-VALUE}). The manifest says which was used.")
+    double watts;
+
     @Option(names = "--no-score", description = "Only generate; score later with 'mhbench score RUN_DIR'.")
     boolean noScore;
 
@@ -110,6 +115,9 @@ final class RunCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
+        if (!(watts >= 0)) {
+            throw new UserError("--watts must be 0 or more");
+        }
         if (limit < 0) {
             throw new UserError("--limit must be 1 or more (or 0 for all prompts)");
         }
@@ -123,7 +131,7 @@ final class RunCommand implements Callable<Integer> {
         RunSpec runSpec = new RunSpec(dirPath, resume, spec.commandLine().getParseResult().originalArgs(), models,
                 chosen, backend, judgeSpec == null ? null : new RunSpec.Judging(judgeSpec, model.threads,
                 model.gpuLayers, experiments.seed), limit, maxRestarts, noScore ? null : ScoreSettings.defaults(),
-                experiments.stimuli());
+                experiments.stimuli(), watts);
         boolean firstScore = !Files.isRegularFile(dirPath.resolve(org.mhbench.score.SummaryCsv.FILE));
         RunPipeline.Result result;
         try (CliListener listener = new CliListener(experimentId, err)) {
@@ -146,6 +154,14 @@ final class RunCommand implements Callable<Integer> {
         err.flush();
         UsageCsv.print(result.usage(), stdout);
         stdout.flush();
+        if (result.cost() != null) {
+            var c = result.cost();
+            err.printf("cost: %s s wall, %s CPU-s, %s Wh (%s)%s; %s Wh per 1,000 items (manifest.json 'cost')%n",
+                    c.get("wall_seconds"), c.get("cpu_seconds"), c.get("energy_wh"), c.get("cpu_energy_source"),
+                    c.containsKey("gpu_energy_wh") ? ", GPU " + c.get("gpu_energy_wh") + " Wh" : "",
+                    c.get("wh_per_1000_items"));
+            err.flush();
+        }
         if (result.scores() != null) {
             int scored = ScoreCommand.present(dirPath, result.scores(), firstScore, stdout, err);
             if (scored != ExitCodes.OK) {

@@ -16,19 +16,27 @@ import java.util.List;
  * @param logprobs         per generated token, its log-probability and the top alternatives, when the
  *                         request asked for them ({@link ChatRequest#topLogprobs()}); otherwise empty and
  *                         not written to files
+ * @param cachedTokens     prompt tokens reused from the prompt cache (not evaluated again), where the backend
+ *                         says ({@code null}: unknown, e.g. the in-process backend)
  */
 public record Completion(String text, int promptTokens, int completionTokens, FinishReason finishReason,
                          double promptMillis, double generationMillis,
-                         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<TokenLogprob> logprobs) {
+                         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<TokenLogprob> logprobs,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) Integer cachedTokens) {
 
     public Completion {
         logprobs = logprobs == null ? List.of() : List.copyOf(logprobs);
     }
 
-    /** A completion without token probabilities. */
+    /** A completion without token probabilities or cache figures. */
     public Completion(String text, int promptTokens, int completionTokens, FinishReason finishReason,
                       double promptMillis, double generationMillis) {
-        this(text, promptTokens, completionTokens, finishReason, promptMillis, generationMillis, List.of());
+        this(text, promptTokens, completionTokens, finishReason, promptMillis, generationMillis, List.of(), null);
+    }
+
+    /** Prompt tokens evaluated for this request (all of them when the cache is unknown). */
+    public int evaluatedTokens() {
+        return cachedTokens == null || promptTokens < 0 ? promptTokens : Math.max(0, promptTokens - cachedTokens);
     }
 
     /** Generated tokens per second after the first token, or NaN when fewer than two were generated. */

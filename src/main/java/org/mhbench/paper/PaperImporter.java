@@ -114,7 +114,7 @@ public final class PaperImporter {
         long failures = records.stream().filter(ResponseRecord::failed).count();
         Manifest m = new Manifest(Manifest.FORMAT, Version.mhbench(), GitInfo.commit().orElse(null),
                 String.join("+", experiments), command, started, Instant.now(), "complete", HostInfo.current(),
-                Map.of(), List.copyOf(models.values()), Map.of(), parameters, judges);
+                Map.of(), List.copyOf(models.values()), Map.of(), parameters, judges, null);
         dir.writeManifest(m);
         return new Result(outDir, experiments, records.size(), failures, notes);
     }

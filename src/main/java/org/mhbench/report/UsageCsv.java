@@ -18,21 +18,21 @@ public final class UsageCsv {
     public static void write(Path runDir, List<Usage> rows) throws IOException {
         CsvFiles.write(runDir.resolve(FILE), Usage.HEADER, p -> {
             for (Usage u : rows) {
-                p.printRecord(u.model(), u.experiment(), u.items(), u.failed(), u.promptTokens(),
-                        u.completionTokens(), CsvFiles.number(u.promptSeconds()),
+                p.printRecord(u.model(), u.experiment(), u.items(), u.failed(), u.promptTokens(), u.cachedTokens(),
+                        u.evaluatedTokens(), u.completionTokens(), CsvFiles.number(u.promptSeconds()),
                         CsvFiles.number(u.generationSeconds()), CsvFiles.number(u.promptTokensPerSecond()),
-                        CsvFiles.number(u.generationTokensPerSecond()));
+                        CsvFiles.number(u.generationTokensPerSecond()), CsvFiles.number(u.itemsPerSecond()));
             }
         });
     }
 
     public static void print(List<Usage> rows, PrintWriter out) {
-        out.printf(Locale.ROOT, "%-34s %-10s %7s %6s %12s %10s %9s %9s%n", "model", "experiment", "items", "failed",
-                "prompt tok", "gen tok", "pp tok/s", "tg tok/s");
+        out.printf(Locale.ROOT, "%-30s %-10s %6s %6s %11s %11s %9s %9s %9s %8s%n", "model", "experiment", "items",
+                "failed", "prompt tok", "cached tok", "gen tok", "pp tok/s", "tg tok/s", "items/s");
         for (Usage u : rows) {
-            out.printf(Locale.ROOT, "%-34s %-10s %7d %6d %12d %10d %9.1f %9.1f%n", u.model(), u.experiment(),
-                    u.items(), u.failed(), u.promptTokens(), u.completionTokens(), u.promptTokensPerSecond(),
-                    u.generationTokensPerSecond());
+            out.printf(Locale.ROOT, "%-30s %-10s %6d %6d %11d %11d %9d %9.1f %9.1f %8.2f%n", u.model(), u.experiment(),
+                    u.items(), u.failed(), u.promptTokens(), u.cachedTokens(), u.completionTokens(),
+                    u.promptTokensPerSecond(), u.generationTokensPerSecond(), u.itemsPerSecond());
         }
         out.flush();
     }

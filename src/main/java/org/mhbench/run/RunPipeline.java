@@ -69,9 +69,10 @@ public final class RunPipeline {
      * @param status   {@code complete} or {@code failed}
      * @param usage    tokens and time per model and experiment (all records of the folder)
      * @param scores   the scores, or {@code null} when not scored
+     * @param cost     what generating and judging cost ({@link CostMeter}), all tries of a resumed run together
      */
     public record Result(RunDirectory dir, List<Runner.ModelOutcome> outcomes, boolean judged, String status,
-                         List<Usage> usage, ScoreResult scores) {
+                         List<Usage> usage, ScoreResult scores, Map<String, Object> cost) {
 
         /** True when a model failed or judging stopped. */
         public boolean anyFailed() {
@@ -119,6 +120,8 @@ public final class RunPipeline {
         boolean judged;
         String status = "failed"; // until everything below has gone through
         RunSpec.Judging j = spec.judge();
+        CostMeter meter = new CostMeter(spec.wattsPerCore());
+        long[] items = new long[1];
         try (RunStages stages = j == null ? RunStages.open(null, experiments, dir, 0, 0, spec.backend(), 0,
                 listener::note) : RunStages.open(j.spec(), experiments, dir, j.threads(), j.gpuLayers(), spec.backend(),
                 j.seed(), listener::note)) {
@@ -141,6 +144,7 @@ public final class RunPipeline {
                         alreadyDone(dir, spec.models(), prompts));
                 try {
                     outcomes = runner.run(spec.models(), prompts, r -> {
+                        items[0]++;
                         listener.recorded(r);
                         stages.onRecord(r);
                     });
@@ -154,8 +158,10 @@ public final class RunPipeline {
                 judged = stages.finish();
                 status = outcomes.stream().anyMatch(o -> o.failure() != null) ? "failed" : "complete";
             } finally {
+                meter.close();
                 try {
                     Runtime.getRuntime().removeShutdownHook(onInterrupt);
+                    runner.recordCost(Costs.add(runner.manifest().cost(), meter.cost(items[0])));
                     runner.finish(status);
                 } catch (IllegalStateException shuttingDown) {
                     // the hook is writing "interrupted"
@@ -168,7 +174,7 @@ public final class RunPipeline {
         if (spec.scoring() != null) {
             scores = RunScoring.score(dir, spec.stimuliRoot(), spec.scoring(), listener::note);
         }
-        return new Result(dir, outcomes, judged, status, usage, scores);
+        return new Result(dir, outcomes, judged, status, usage, scores, dir.readManifest().orElseThrow().cost());
     }
 
     private static int threadsOf(RunSpec spec) {
@@ -212,7 +218,7 @@ public final class RunPipeline {
         }
         Manifest m = new Manifest(Manifest.FORMAT, Version.mhbench(), GitInfo.commit().orElse(null),
                 spec.experimentId(), spec.command(), Instant.now(), null, "running", HostInfo.current(),
-                spec.backend().describe(), List.of(), Map.of(), parameters, List.of());
+                spec.backend().describe(), List.of(), Map.of(), parameters, List.of(), null);
         dir.writeManifest(m);
         return m;
     }

@@ -23,10 +23,11 @@ import org.mhbench.stimuli.Experiment;
  * @param maxRestarts how many dead workers of a model are replaced before the model is given up
  * @param scoring     how to score the run when generation ends, or {@code null} not to score
  * @param stimuliRoot the stimulus folder the experiments were built from (for scoring)
+ * @param wattsPerCore a busy core's draw for the energy estimate where RAPL cannot be read
  */
 public record RunSpec(Path out, boolean resume, List<String> command, List<ModelConfig> models,
                       List<Experiment> experiments, Backend backend, Judging judge, int limit, int maxRestarts,
-                      ScoreSettings scoring, Path stimuliRoot) {
+                      ScoreSettings scoring, Path stimuliRoot, double wattsPerCore) {
 
     public RunSpec {
         Objects.requireNonNull(out, "out");
@@ -34,7 +35,7 @@ public record RunSpec(Path out, boolean resume, List<String> command, List<Model
         models = List.copyOf(models);
         experiments = List.copyOf(experiments);
         Objects.requireNonNull(backend, "backend");
-        if (limit < 0 || maxRestarts < 0) {
+        if (limit < 0 || maxRestarts < 0 || !(wattsPerCore >= 0)) {
             throw new IllegalArgumentException("limit and maxRestarts must be >= 0");
         }
     }

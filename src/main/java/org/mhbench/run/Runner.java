@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.mhbench.generate.GenerationException;
 import org.mhbench.generate.ModelConfig;
@@ -121,6 +122,11 @@ public final class Runner {
     /** The manifest with everything recorded so far. */
     public Manifest manifest() {
         return manifest;
+    }
+
+    /** Records what the run cost so far. */
+    public void recordCost(Map<String, Object> cost) throws IOException {
+        update(manifest.withCost(cost));
     }
 
     /** Writes the final status. */

@@ -30,11 +30,14 @@ import org.mhbench.generate.ModelInfo;
  * @param parameters     every effective setting (threads, seeds, temperature, max tokens, samples,
  *                       system prompts, stimulus files and their hashes, …)
  * @param judges         judges used (id, version, training-data hash), if any
+ * @param cost           what generating cost: wall and CPU seconds, energy (measured or estimated, with its
+ *                       source), Wh per 1,000 items; {@code null} until a run has finished a generation stage
  */
 public record Manifest(String format, String mhbenchVersion, String gitCommit, String experiment, List<String> command,
                        Instant startedAt, Instant finishedAt, String status, HostInfo host,
                        Map<String, Object> binding, List<ModelInfo> models, Map<String, String> failures,
-                       Map<String, Object> parameters, List<Map<String, Object>> judges) {
+                       Map<String, Object> parameters, List<Map<String, Object>> judges,
+                       Map<String, Object> cost) {
 
     /**
      * The run folder's format. 2 (mhbench with backends): {@code binding} describes the backend (values
@@ -72,38 +75,43 @@ public record Manifest(String format, String mhbenchVersion, String gitCommit, S
         newParameters.put("backend", "llama.cpp-jni");
         newParameters.putAll(parameters);
         return new Manifest(FORMAT, mhbenchVersion, gitCommit, experiment, command, startedAt, finishedAt, status, host,
-                newBinding, models, failures, newParameters, judges);
+                newBinding, models, failures, newParameters, judges, cost);
     }
 
     public Manifest withModel(ModelInfo info) {
         List<ModelInfo> more = new ArrayList<>(models);
         more.add(info);
         return new Manifest(format, mhbenchVersion, gitCommit, experiment, command, startedAt, finishedAt, status, host,
-                binding, more, failures, parameters, judges);
+                binding, more, failures, parameters, judges, cost);
     }
 
     public Manifest withFailure(String label, String reason) {
         Map<String, String> more = new LinkedHashMap<>(failures);
         more.put(label, reason);
         return new Manifest(format, mhbenchVersion, gitCommit, experiment, command, startedAt, finishedAt, status, host,
-                binding, models, more, parameters, judges);
+                binding, models, more, parameters, judges, cost);
     }
 
     public Manifest withJudge(Map<String, Object> judge) {
         List<Map<String, Object>> more = new ArrayList<>(judges);
         more.add(judge);
         return new Manifest(format, mhbenchVersion, gitCommit, experiment, command, startedAt, finishedAt, status, host,
-                binding, models, failures, parameters, more);
+                binding, models, failures, parameters, more, cost);
+    }
+
+    public Manifest withCost(Map<String, Object> newCost) {
+        return new Manifest(format, mhbenchVersion, gitCommit, experiment, command, startedAt, finishedAt, status, host,
+                binding, models, failures, parameters, judges, newCost);
     }
 
     public Manifest finished(String newStatus, Instant at) {
         return new Manifest(format, mhbenchVersion, gitCommit, experiment, command, startedAt, at, newStatus, host,
-                binding, models, failures, parameters, judges);
+                binding, models, failures, parameters, judges, cost);
     }
 
     /** Running again, with {@code newParameters} (equal but for what a resume may change, e.g. the limit). */
     public Manifest resumed(Map<String, Object> newParameters) {
         return new Manifest(format, mhbenchVersion, gitCommit, experiment, command, startedAt, null, "running",
-                host, binding, List.of(), Map.of(), newParameters, judges);
+                host, binding, List.of(), Map.of(), newParameters, judges, cost);
     }
 }

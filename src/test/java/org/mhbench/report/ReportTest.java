@@ -153,7 +153,7 @@ class ReportTest {
         Manifest m = new Manifest(Manifest.FORMAT, "0.1.0", "0123abcd", "stigma+responses", List.of("run"),
                 Instant.parse("2025-03-01T10:00:00Z"), Instant.parse("2025-03-01T10:01:05Z"), "complete",
                 HostInfo.current(), Map.of(), List.of(model("mhbench-test-tiny-random", "tiny", 2_100_000),
-                model("model-a", "A 8B", 8_030_000_000L)), Map.of(), Map.of(), List.of());
+                model("model-a", "A 8B", 8_030_000_000L)), Map.of(), Map.of(), List.of(), null);
         dir.writeManifest(m);
         List<SummaryRow> summary = new ArrayList<>();
         for (String condition : List.of("control", "depression", "overall")) {
@@ -188,7 +188,7 @@ class ReportTest {
                 byMessage("0", 45, 66, 0.681818, 0.560606, 0.787879),
                 byMessage("50", 47, 66, 0.712121, 0.606061, 0.818182),
                 byMessage("100", 42, 60, 0.7, 0.583333, 0.816667)));
-        UsageCsv.write(root, List.of(new Usage("model-a", "stigma", 1008, 0, 302400, 2016, 12.5, 3.2)));
+        UsageCsv.write(root, List.of(new Usage("model-a", "stigma", 1008, 0, 302400, 0, 2016, 12.5, 3.2)));
         return root;
     }
 

@@ -59,7 +59,7 @@ public final class FakeChatModel implements ChatModel {
     public synchronized Completion complete(ChatRequest request) throws GenerationException {
         requests.add(request);
         return new Completion(answer.apply(request), 10, 2, Completion.FinishReason.STOP, 1, 1,
-                request.topLogprobs() > 0 && logprobs != null ? logprobs : List.of());
+                request.topLogprobs() > 0 && logprobs != null ? logprobs : List.of(), null);
     }
 
     @Override

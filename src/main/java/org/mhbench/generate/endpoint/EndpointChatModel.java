@@ -121,6 +121,7 @@ public final class EndpointChatModel implements ChatModel {
         }
         JsonNode choice = json.path("choices").path(0);
         JsonNode usage = json.path("usage");
+        JsonNode cached = usage.path("prompt_tokens_details").path("cached_tokens");
         Completion.FinishReason reason = "length".equals(choice.path("finish_reason").asText())
                 ? Completion.FinishReason.LENGTH : Completion.FinishReason.STOP;
         List<TokenLogprob> logprobs = new ArrayList<>();
@@ -134,7 +135,7 @@ public final class EndpointChatModel implements ChatModel {
         // An endpoint reports no split of prompt and generation time: all of it counts as generation.
         return new Completion(choice.path("message").path("content").asText(""),
                 usage.path("prompt_tokens").asInt(-1), usage.path("completion_tokens").asInt(-1), reason, 0, millis,
-                logprobs);
+                logprobs, cached.isNumber() ? cached.asInt() : null);
     }
 
     @Override

@@ -62,6 +62,7 @@ public final class LlamaCppChatModel implements ChatModel {
     private final int slotContext;
     private final ModelFile file;
     private volatile boolean closed;
+    private int[] lastPrompt;
 
     private LlamaCppChatModel(LlamaModel model, ModelInfo info, int slotContext, ModelFile file) {
         this.model = model;
@@ -164,7 +165,21 @@ public final class LlamaCppChatModel implements ChatModel {
     public Completion complete(ChatRequest request) throws GenerationException {
         ensureOpen();
         String prompt = render(request.messages());
-        int promptTokens = model.encode(prompt).length + (file.addsBos() ? 1 : 0);
+        int[] encoded = model.encode(prompt);
+        int promptTokens = encoded.length + (file.addsBos() ? 1 : 0);
+        // With one slot, llama.cpp reuses the longest common prefix with the slot's previous prompt.
+        Integer cached = null;
+        if (info != null && info.parallelSlots() == 1) {
+            synchronized (this) {
+                int[] prev = lastPrompt;
+                int common = 0;
+                while (prev != null && common < prev.length && common < encoded.length && prev[common] == encoded[common]) {
+                    common++;
+                }
+                cached = prev == null ? 0 : Math.min(common + (file.addsBos() ? 1 : 0), promptTokens - 1);
+                lastPrompt = encoded;
+            }
+        }
         SamplingSettings s = request.sampling();
         if (request.topLogprobs() > 0) {
             // setNProbs aborts the JVM inside the binding (GGML_ASSERT in json.hpp): refuse instead.
@@ -216,7 +231,7 @@ public final class LlamaCppChatModel implements ChatModel {
         double genMs = first < 0 ? 0 : (last - first) / 1e6;
         Completion.FinishReason reason = tokens >= s.maxTokens() ? Completion.FinishReason.LENGTH
                 : Completion.FinishReason.STOP;
-        return new Completion(text.toString(), promptTokens, tokens, reason, promptMs, genMs);
+        return new Completion(text.toString(), promptTokens, tokens, reason, promptMs, genMs, List.of(), cached);
     }
 
     private void ensureOpen() throws GenerationException {

@@ -333,8 +333,10 @@ public final class LlamaServerChatModel implements ChatModel {
         }
         Completion.FinishReason reason = "limit".equals(r.path("stop_type").asText())
                 ? Completion.FinishReason.LENGTH : Completion.FinishReason.STOP;
+        // timings.cache_n: prompt tokens taken from the slot's cache (tokens_cached is the slot's whole length).
+        JsonNode cached = timings.path("cache_n");
         return new Completion(r.path("content").asText(), tokens.length, generated, reason, promptMs, genMs,
-                logprobs(r.path("completion_probabilities")));
+                logprobs(r.path("completion_probabilities")), cached.isNumber() ? cached.asInt() : null);
     }
 
     private static List<TokenLogprob> logprobs(JsonNode probs) {
