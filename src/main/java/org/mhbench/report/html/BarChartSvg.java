@@ -90,7 +90,9 @@ final class BarChartSvg {
                         .append("\" fill=\"").append(se.color()).append("\"><title>").append(Html.text(tip))
                         .append("</title></rect>");
                 if (v == 0) {
-                    b.append(Svg.text(cx, plotBottom - 5, "middle", 10, null, "0"));
+                    // above a paper diamond sitting on the axis, so both stay readable
+                    boolean diamondBelow = se.paper() != null && se.paper().get(c) < 4;
+                    b.append(Svg.text(cx, plotBottom - (diamondBelow ? 10 : 5), "middle", 10, null, "0"));
                 }
                 if (se.low() != null && Double.isFinite(se.low().get(c)) && Double.isFinite(se.high().get(c))
                         && se.high().get(c) > se.low().get(c)) {

@@ -89,10 +89,11 @@ final class JudgeHtml {
                 continue;
             }
             Optional<JudgeFigures> figures = JudgeFigures.of(judge);
-            if (figures.isEmpty()) {
-                b.append("<p class=\"warning-inline\">No published agreement figures are known for this judge. Measure "
-                        + "it before relying on it: <code>mhbench validate-judge --labels FILE.jsonl --judge …</code>"
-                        + ".</p>\n");
+            if (figures.isEmpty() || figures.get().pooled().isEmpty() && figures.get().perCriterion().isEmpty()) {
+                b.append("<p class=\"warning-inline\">No published agreement figures are known for this judge")
+                        .append(figures.map(f -> f.note() == null ? "" : " (" + Html.text(f.note()) + ")").orElse(""))
+                        .append(". Measure it before relying on it: <code>mhbench validate-judge --labels FILE.jsonl "
+                                + "--judge …</code>.</p>\n");
                 if (total > 0) {
                     banners.add("Judge <code>" + Html.text(id) + "</code> has no known agreement figures: its "
                             + Html.text(Long.toString(total)) + " verdicts are unvalidated (see <a href=\"#judge\">the "

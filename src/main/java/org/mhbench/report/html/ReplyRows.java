@@ -23,8 +23,9 @@ import org.mhbench.util.Json;
 /**
  * Every reply of the runs as one embedded JSON block for the replies table: one row per verdict (a
  * reply judged by two judges gives two rows; an unjudged or failed one, one row). Columns that repeat
- * (run, model, setting, condition, stimulus, the client's message, judge, verdict) are indices into a
- * string table, so thousands of rows stay small; replies are stored once per row as they were written.
+ * (run, model, setting, condition, stimulus, judge, verdict) are indices into a string table, the
+ * client's message a list of indices of its paragraphs, so thousands of rows stay small; replies are
+ * stored once per row as they were written.
  *
  * <p>Verdicts: for appropriate responses the judge's ({@code appropriate}, {@code inappropriate},
  * {@code not judged}, {@code no reply}); for stigma the paper's strict parser's reading
@@ -108,9 +109,10 @@ final class ReplyRows {
                      String message, String reply, String judge, String verdict, String answer, Double pYes,
                      boolean review) {
         List<Object> row = new ArrayList<>(COLUMNS.size());
-        for (String s : new String[] {run, model, experiment, setting, condition, stimulus, message}) {
+        for (String s : new String[] {run, model, experiment, setting, condition, stimulus}) {
             row.add(intern(s));
         }
+        row.add(paragraphs(message));
         row.add(reply);
         row.add(intern(judge));
         row.add(intern(verdict));
@@ -118,6 +120,20 @@ final class ReplyRows {
         row.add(pYes == null || !Double.isFinite(pYes) ? null : Math.round(pYes * 1000) / 1000.0);
         row.add(review ? 1 : 0);
         rows.add(row);
+    }
+
+    /**
+     * A message as string-table indices of its paragraphs (split at blank lines), so that the vignettes and
+     * questions stigma prompts combine are stored once each, however many prompts combine them.
+     */
+    private List<Integer> paragraphs(String message) {
+        List<Integer> out = new ArrayList<>();
+        if (message != null && !message.isEmpty()) {
+            for (String p : message.split("\n\n", -1)) {
+                out.add(intern(p));
+            }
+        }
+        return out;
     }
 
     private int intern(String s) {

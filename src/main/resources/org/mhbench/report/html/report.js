@@ -40,6 +40,8 @@
   var SIZES = [25, 50, 100, 200];
 
   function str(row, name) { return S[row[col[name]]]; }
+  // the client's message is stored as its paragraphs' indices
+  function message(row) { return row[col.message].map(function (i) { return S[i]; }).join('\n\n'); }
   function el(id) { return document.getElementById(id); }
   function make(tag, cls, text) {
     var e = document.createElement(tag);
@@ -128,7 +130,7 @@
     if (haystacks === null) { haystacks = new Array(rows.length); }
     if (haystacks[i] === undefined) {
       var r = rows[i];
-      haystacks[i] = [str(r, 'model'), str(r, 'stimulus'), str(r, 'message'), r[col.reply] || '', str(r, 'verdict'),
+      haystacks[i] = [str(r, 'model'), str(r, 'stimulus'), message(r), r[col.reply] || '', str(r, 'verdict'),
         str(r, 'judge'), str(r, 'setting'), str(r, 'condition')].join('\n').toLowerCase();
     }
     return haystacks[i];
@@ -191,7 +193,7 @@
       var stimulus = make('td', 'stimulus', str(r, 'stimulus'));
       stimulus.appendChild(make('span', 'sub condition', str(r, 'condition')));
       tr.appendChild(stimulus);
-      tr.appendChild(messageCell(str(r, 'message')));
+      tr.appendChild(messageCell(message(r)));
       var reply = make('td', 'reply-cell');
       var text = r[col.reply];
       reply.appendChild(text === null ? make('span', 'na', '(no reply)') : make('div', 'reply', text));
