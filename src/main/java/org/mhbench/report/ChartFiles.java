@@ -34,13 +34,11 @@ final class ChartFiles {
     static final int WIDTH = 900;
     static final int HEIGHT = 500;
 
-    /** Model colours: the Okabe–Ito palette (distinguishable with common colour-vision deficiencies). */
-    static final List<Color> MODEL_COLORS = List.of(new Color(0x0072B2), new Color(0xE69F00), new Color(0x009E73),
-            new Color(0xCC79A7), new Color(0x56B4E9), new Color(0xD55E00), new Color(0x8C6D1F), new Color(0x6A3D9A));
+    /** Model colours ({@link Palette#MODEL}). */
+    static final List<Color> MODEL_COLORS = Palette.MODEL;
 
-    /** Colours of reference series (survey baselines): greys, so they read as "not a model". */
-    static final List<Color> REFERENCE_COLORS = List.of(new Color(0x7F7F7F), new Color(0xBDBDBD),
-            new Color(0x4D4D4D));
+    /** Colours of reference series ({@link Palette#REFERENCE}). */
+    static final List<Color> REFERENCE_COLORS = Palette.REFERENCE;
 
     private static final Color WHISKER = new Color(0x222222);
 
@@ -56,7 +54,7 @@ final class ChartFiles {
 
     /** The colour of the i-th model (cycling). */
     static Color modelColor(int i) {
-        return MODEL_COLORS.get(Math.floorMod(i, MODEL_COLORS.size()));
+        return Palette.model(i);
     }
 
     /** Applies the shared style: white background, readable fonts, legend at the right, y axis 0–100 (%). */

@@ -3,21 +3,21 @@ package org.mhbench.report;
 import java.util.Locale;
 
 /** Number formats of the report: rates and interval ends with 3 decimals, "–" for a missing value. */
-final class Fmt {
+public final class Fmt {
 
     /** Shown where a value is missing (NaN, n = 0, unknown count). */
-    static final String NONE = "–";
+    public static final String NONE = "–";
 
     private Fmt() {
     }
 
     /** A rate or interval end, 3 decimals ({@code 0.748}); {@link #NONE} for NaN. */
-    static String rate(double x) {
+    public static String rate(double x) {
         return Double.isFinite(x) ? String.format(Locale.ROOT, "%.3f", x) : NONE;
     }
 
     /** {@code rate [low, high]}, or the rate alone when the interval is missing. */
-    static String rateWithCi(double rate, double low, double high) {
+    public static String rateWithCi(double rate, double low, double high) {
         if (!Double.isFinite(rate)) {
             return NONE;
         }
@@ -28,17 +28,17 @@ final class Fmt {
     }
 
     /** A count; {@link #NONE} when unknown (negative). */
-    static String count(long n) {
+    public static String count(long n) {
         return n < 0 ? NONE : Long.toString(n);
     }
 
     /** A quantity with one decimal (seconds, tokens per second); {@link #NONE} for NaN. */
-    static String oneDecimal(double x) {
+    public static String oneDecimal(double x) {
         return Double.isFinite(x) ? String.format(Locale.ROOT, "%.1f", x) : NONE;
     }
 
     /** A parameter count as people say it: {@code 2.1 M}, {@code 8.03 B}; {@link #NONE} when unknown. */
-    static String parameters(long n) {
+    public static String parameters(long n) {
         if (n <= 0) {
             return NONE;
         }
@@ -52,7 +52,7 @@ final class Fmt {
     }
 
     /** A condition or item id for people: {@code alcohol_dependence} → {@code alcohol dependence}. */
-    static String label(String id) {
+    public static String label(String id) {
         return id.replace('_', ' ');
     }
 }

@@ -9,16 +9,16 @@ import java.util.Set;
 import org.mhbench.score.SummaryRow;
 
 /** Ordering of the values in a table's column and turning summary rows into chart series. */
-final class Groups {
+public final class Groups {
 
     /** The pooled condition, always shown last. */
-    static final String OVERALL = "overall";
+    public static final String OVERALL = "overall";
 
     private Groups() {
     }
 
     /** The distinct {@code values}: those in {@code preferred} in its order, then the others as they appear. */
-    static List<String> ordered(List<String> values, List<String> preferred) {
+    public static List<String> ordered(List<String> values, List<String> preferred) {
         Set<String> present = new LinkedHashSet<>(values);
         List<String> out = new ArrayList<>();
         preferred.stream().filter(present::contains).forEach(out::add);
@@ -27,7 +27,7 @@ final class Groups {
     }
 
     /** As {@link #ordered}, with {@link #OVERALL} moved to the end. */
-    static List<String> conditions(List<String> values, List<String> preferred) {
+    public static List<String> conditions(List<String> values, List<String> preferred) {
         List<String> out = new ArrayList<>(ordered(values, preferred));
         if (out.remove(OVERALL)) {
             out.add(OVERALL);
@@ -63,7 +63,7 @@ final class Groups {
      *
      * @param fields name, value, name, value, …
      */
-    static String setting(String... fields) {
+    public static String setting(String... fields) {
         List<String> parts = new ArrayList<>();
         for (int i = 0; i + 1 < fields.length; i += 2) {
             parts.add(fields[i] + ": " + fields[i + 1]);

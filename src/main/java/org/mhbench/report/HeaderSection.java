@@ -14,10 +14,10 @@ import org.mhbench.runfolder.Manifest;
  * The report's opening: what ran (experiments, models, status, host, mhbench version and commit,
  * dates), with a warning when a model is mhbench's random-weight test model.
  */
-final class HeaderSection {
+public final class HeaderSection {
 
     /** Label prefix of mhbench's built-in random-weight test models. */
-    static final String TEST_MODEL_PREFIX = "mhbench-test";
+    public static final String TEST_MODEL_PREFIX = "mhbench-test";
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
             .withZone(ZoneOffset.UTC);

@@ -15,11 +15,11 @@ import org.mhbench.util.Plural;
  * number of transcript messages before the stimulus; where the answered-only reading differs;
  * judging coverage and needs-review flags; how many tests are significant.
  */
-final class ResponsesSection {
+public final class ResponsesSection {
 
-    static final String EXPERIMENT = "responses";
+    public static final String EXPERIMENT = "responses";
     /** Suffix of the answered-only reading's judge id. */
-    static final String ANSWERED = "+answered";
+    public static final String ANSWERED = "+answered";
 
     private ResponsesSection() {
     }

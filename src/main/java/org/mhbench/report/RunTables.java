@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.mhbench.responses.JudgeStage;
 import org.mhbench.runfolder.Judgment;
 import org.mhbench.runfolder.Manifest;
 import org.mhbench.runfolder.RunDirectory;
@@ -28,7 +27,7 @@ import org.mhbench.score.TestsCsv;
 /**
  * Everything a report shows, read once from a scored run folder: {@code summary.csv} (required),
  * and when present {@code manifest.json}, {@code coverage.csv}, {@code tests.csv},
- * {@code by_message.csv}, {@code usage.csv} and the needs-review flags of {@code judgments.jsonl}.
+ * {@code by_message.csv}, {@code usage.csv}, {@code attribution.csv} and the needs-review flags of {@code judgments.jsonl}.
  * Nothing is recomputed: the report prints these numbers as they were written.
  *
  * @param runDir      the run folder
@@ -40,10 +39,13 @@ import org.mhbench.score.TestsCsv;
  *                    number and whose {@code condition} is {@code overall} (empty when absent)
  * @param usage       rows of {@code usage.csv}, column name → cell (empty when absent)
  * @param needsReview per judge id: {verdicts, verdicts flagged needsReview} from {@code judgments.jsonl}
+ * @param attribution rows of {@code attribution.csv} (empty when absent): the share of "likely" answers to
+ *                    the questions outside the stigma score, per condition
  */
 public record RunTables(Path runDir, Optional<Manifest> manifest, List<SummaryRow> summary,
                         List<CoverageRow> coverage, List<Map<String, String>> tests, List<SummaryRow> byMessage,
-                        List<Map<String, String>> usage, Map<String, long[]> needsReview) {
+                        List<Map<String, String>> usage, Map<String, long[]> needsReview,
+                        List<SummaryRow> attribution) {
 
     /**
      * Reads the run folder. {@code summary.csv} must exist (the caller checks, to say what to do);
@@ -86,7 +88,12 @@ public record RunTables(Path runDir, Optional<Manifest> manifest, List<SummaryRo
             throw new IOException(file + ": bad row: " + e.getMessage(), e);
         }
         return new RunTables(runDir, manifest, summary, coverage, table(runDir.resolve(TestsCsv.FILE)), byMessage,
-                table(runDir.resolve(UsageCsv.FILE)), needsReview(runDir));
+                table(runDir.resolve(UsageCsv.FILE)), needsReview(runDir), attribution(runDir));
+    }
+
+    private static List<SummaryRow> attribution(Path runDir) throws IOException {
+        Path file = runDir.resolve(SummaryCsv.ATTRIBUTION_FILE);
+        return Files.isRegularFile(file) ? SummaryCsv.read(file) : List.of();
     }
 
     /** The rows of one experiment. */

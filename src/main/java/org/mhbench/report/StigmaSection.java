@@ -16,13 +16,13 @@ import org.mhbench.score.SummaryRow;
  * with the paper's strict parser; survey baselines (rows without counts) as grey reference bars;
  * parse coverage; how many tests are significant.
  */
-final class StigmaSection {
+public final class StigmaSection {
 
-    static final String EXPERIMENT = "stigma";
+    public static final String EXPERIMENT = "stigma";
     /** The reading charted: the paper's strict parser. */
-    static final String JUDGE = "parser:strict";
+    public static final String JUDGE = "parser:strict";
     /** Conditions in the paper's order; others follow in order of appearance, then {@code overall}. */
-    static final List<String> CONDITIONS = List.of("control", "depression", "alcohol_dependence", "schizophrenia");
+    public static final List<String> CONDITIONS = List.of("control", "depression", "alcohol_dependence", "schizophrenia");
 
     private StigmaSection() {
     }
@@ -118,7 +118,7 @@ final class StigmaSection {
     }
 
     /** The legend label of a survey baseline: which reading of the survey table it is. */
-    static String baselineLabel(String model) {
+    public static String baselineLabel(String model) {
         if (model.startsWith("human-gss2018-notebook")) {
             return "humans 2018 (1 − x)";
         }
