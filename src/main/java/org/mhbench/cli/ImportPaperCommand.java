@@ -49,12 +49,7 @@ public final class ImportPaperCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         StigmaStimuli stimuli = ScoreCommand.loadStimuli(stimuliDir);
         PaperImporter importer = new PaperImporter(importers(stimuli, ScoreCommand.loadResponsesStimuli(stimuliDir)));
-        PaperImporter.Result result;
-        try {
-            result = importer.run(from, out, spec.commandLine().getParseResult().originalArgs());
-        } catch (IllegalArgumentException e) {
-            throw new UserError(e.getMessage(), e);
-        }
+        PaperImporter.Result result = importer.run(from, out, spec.commandLine().getParseResult().originalArgs());
         for (String note : result.notes()) {
             err.println(note);
         }

@@ -114,7 +114,8 @@ public final class ScoreCommand implements Callable<Integer> {
      * prints the overview to {@code out}, notes to {@code err}.
      *
      * @return {@link ExitCodes#OK}, or {@link ExitCodes#FAILED} when the run has nothing to score
-     * @throws UserError for a folder that is not a run, or bad options or stimuli
+     * @throws UserError for a folder that is not a run, or bad options (records that do not fit the
+     *                   stimuli: a {@link org.mhbench.util.BadInputException})
      */
     public int score(Path runDir, PrintWriter out, PrintWriter err) throws IOException {
         if (!Files.isDirectory(runDir)) {
@@ -127,6 +128,9 @@ public final class ScoreCommand implements Callable<Integer> {
         if (!Files.isRegularFile(runDir.resolve(RunDirectory.RESPONSES))) {
             throw new UserError(runDir + " has no " + RunDirectory.RESPONSES + " yet: nothing to score");
         }
+        if (alpha != null && !(alpha > 0 && alpha < 1)) {
+            throw new UserError("--alpha must be between 0 and 1, got " + alpha);
+        }
         RunDirectory dir = RunDirectory.open(runDir);
         StigmaStimuli stimuli = loadStimuli(stimuliDir);
         ResponsesStimuli responses = loadResponsesStimuli(stimuliDir);
@@ -134,12 +138,7 @@ public final class ScoreCommand implements Callable<Integer> {
         warnIfStimuliChanged(dir, "responses", responses.fileHashes(), responses.dir(), err);
         Scorer scorer = new Scorer(scorers(stimuli, responses, JudgeStage.read(dir.root())));
         boolean details = allDetails || detailsNew(runDir);
-        ScoreReport report;
-        try {
-            report = scorer.scoreRun(dir);
-        } catch (IllegalArgumentException e) {
-            throw new UserError(e.getMessage(), e);
-        }
+        ScoreReport report = scorer.scoreRun(dir);
         ReportPrinter.print(report, out, err);
         if (details) {
             report.details().forEach(d -> err.println("note: " + d));

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.mhbench.util.BadInputException;
 import org.mhbench.util.Json;
 import org.mhbench.util.PrivateFiles;
 
@@ -24,7 +25,7 @@ public final class LabelsFile {
     /**
      * Reads every non-blank line.
      *
-     * @throws IllegalArgumentException {@code FILE:LINE: reason} for a malformed line, a missing field,
+     * @throws BadInputException {@code FILE:LINE: reason} for a malformed line, a missing field,
      *                                  an unknown field, a label other than yes/no, or a repeated id
      */
     public static List<LabelledItem> read(Path file) {
@@ -42,10 +43,10 @@ public final class LabelsFile {
                 try {
                     item = Json.MAPPER.readValue(line, LabelledItem.class);
                 } catch (JsonProcessingException e) {
-                    throw new IllegalArgumentException(file + ":" + n + ": " + reason(e));
+                    throw new BadInputException(file + ":" + n + ": " + reason(e));
                 }
                 if (!ids.add(item.id())) {
-                    throw new IllegalArgumentException(file + ":" + n + ": repeated id " + item.id());
+                    throw new BadInputException(file + ":" + n + ": repeated id " + item.id());
                 }
                 items.add(item);
             }

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.mhbench.util.BadInputException;
 import org.mhbench.util.Json;
 
 /**
@@ -67,12 +68,13 @@ public final class PaperLabels {
     /**
      * @param paperDir       the paper's repository folder (holding {@code results/interjections})
      * @param includeGpt4o   also read the runs of gpt-4o (then no human-validated row is left out)
-     * @throws IllegalArgumentException when the folder has no interjection results
+     * @throws BadInputException when the folder has no interjection results, or a row is not laid out as
+     *                           the paper's
      */
     public static Result read(Path paperDir, boolean includeGpt4o) {
         Path root = paperDir.resolve("results").resolve("interjections");
         if (!Files.isDirectory(root)) {
-            throw new IllegalArgumentException("not the paper's folder: " + root + " does not exist (give the folder "
+            throw new BadInputException("not the paper's folder: " + root + " does not exist (give the folder "
                     + "holding results/interjections)");
         }
         List<Path> files;
@@ -146,7 +148,7 @@ public final class PaperLabels {
                 int q = content == null ? -1 : content.indexOf(QUERY_START);
                 if (r < 0 || q < 0 || q > r || !content.endsWith(RESPONSE_END) || key == null || question == null
                         || !(label.equals("yes") || label.equals("no"))) {
-                    throw new IllegalArgumentException(file + ":" + n + ": unexpected row layout");
+                    throw new BadInputException(file + ":" + n + ": unexpected row layout");
                 }
                 String response = content.substring(r + RESPONSE_START.length(),
                         content.length() - RESPONSE_END.length());
