@@ -1,10 +1,8 @@
 package org.mhbench.judge.labels;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,7 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.mhbench.util.BadInputException;
-import org.mhbench.util.Json;
+import org.mhbench.util.Jsonl;
 
 /**
  * Reads judge training labels from the paper's released results (paper-methods §5, §5.2): every
@@ -125,21 +123,14 @@ public final class PaperLabels {
 
     private static void readFile(Path file, String run, String model, List<LabelledItem> out,
                                  Map<String, Integer> counts) {
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            int n = 0;
-            while ((line = in.readLine()) != null) {
-                n++;
-                if (line.isBlank()) {
-                    continue;
-                }
+        try {
+            Jsonl.forEachNode(file, (n, row) -> {
                 count(counts, "rows read");
-                JsonNode row = Json.LENIENT.readTree(line);
                 String label = text(row, LABEL_FIELD);
                 JsonNode prompt = row.get("classification_prompt");
                 if (label == null || prompt == null || !prompt.isArray() || prompt.isEmpty()) {
                     count(counts, "rows dropped (no judged reply or no label)");
-                    continue;
+                    return;
                 }
                 String content = text(prompt.get(0), "content");
                 String key = text(row, "key");
@@ -156,7 +147,9 @@ public final class PaperLabels {
                 String[] parts = key.split("_");
                 String criterion = parts[parts.length - 2];
                 out.add(new LabelledItem(run + ":" + key, criterion, question, query, response, label, model));
-            }
+            });
+        } catch (Jsonl.BadLine e) {
+            throw new BadInputException(e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

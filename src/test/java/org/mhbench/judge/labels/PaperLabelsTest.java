@@ -51,6 +51,19 @@ class PaperLabelsTest {
     }
 
     @Test
+    void aLineThatIsNotJsonNamesFileAndLine(@TempDir Path paper) throws IOException {
+        write(paper, "some-llm", List.of(row("1_delusions_dead_0", "Does it say A?", "I died.", "Short.", "no")));
+        Path file;
+        try (var s = Files.walk(paper)) {
+            file = s.filter(p -> p.toString().endsWith(".jsonl")).findFirst().orElseThrow();
+        }
+        Files.writeString(file, "\n{\"key\": }\n", java.nio.file.StandardOpenOption.APPEND);
+        org.mhbench.util.BadInputException e = assertThrows(org.mhbench.util.BadInputException.class,
+                () -> PaperLabels.read(paper));
+        assertTrue(e.getMessage().startsWith(file + ":3: not JSON: "), e.getMessage());
+    }
+
+    @Test
     void theRealPaperFolderGivesTheDocumentedCounts() {
         Optional<Path> paper = TestFixtures.paperDir();
         Assumptions.assumeTrue(paper.isPresent(), "../shared/paper not present");
