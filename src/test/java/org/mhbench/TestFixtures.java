@@ -67,7 +67,11 @@ public final class TestFixtures {
         return found.get();
     }
 
-    /** ../shared/paper when present (system property mhbench.paper.dir, set by the build). */
+    /**
+     * ../shared/paper when present (system property mhbench.paper.dir, set by the build). For tests
+     * that need it, {@link #requirePaperDir(String...)}: this one is for the checks of files held out of every
+     * copy (human validation, therapists, bots), which skip when those are absent.
+     */
     public static Optional<Path> paperDir() {
         String p = System.getProperty("mhbench.paper.dir");
         if (p == null) {
@@ -75,5 +79,36 @@ public final class TestFixtures {
         }
         Path dir = Path.of(p);
         return Files.isDirectory(dir.resolve("results")) ? Optional.of(dir) : Optional.empty();
+    }
+
+    /**
+     * The paper's released data (system property mhbench.paper.dir, set by the build to ../shared/paper),
+     * holding the files or folders {@code needed} (relative to it, e.g. {@code results/interjections}).
+     * Missing, the test that needs it is skipped on a developer's machine, but fails under CI
+     * ({@code CI=true}), whose checkout has it: a CI run must never pass without the reproduction checks.
+     */
+    public static Path requirePaperDir(String... needed) {
+        return requirePaperDir(System.getProperty("mhbench.paper.dir"), "true".equals(System.getenv("CI")), needed);
+    }
+
+    /** {@link #requirePaperDir(String...)} with the property's value and whether this is CI given. */
+    static Path requirePaperDir(String property, boolean ci, String... needed) {
+        Path dir = property == null ? Path.of("..", "shared", "paper") : Path.of(property);
+        Path missing = Files.isDirectory(dir.resolve("results")) ? null : dir.resolve("results");
+        for (String n : needed) {
+            if (missing == null && !Files.exists(dir.resolve(n))) {
+                missing = dir.resolve(n);
+            }
+        }
+        if (missing == null) {
+            return dir;
+        }
+        String why = "the paper's data is not there: no " + missing.toAbsolutePath()
+                + " (set -Dmhbench.paper.dir=PAPER_DIR)";
+        if (ci) {
+            throw new AssertionError(why + "; under CI (CI=true) the paper's tests must run, not be skipped");
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(false, why + "; skipping the test that needs it");
+        throw new IllegalStateException("unreachable");
     }
 }

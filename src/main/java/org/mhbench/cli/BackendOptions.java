@@ -66,6 +66,9 @@ final class BackendOptions {
      * @param verbose        let the backend print its native log
      */
     Backend backend(Duration requestTimeout, boolean verbose, PrintWriter err) {
+        if (requestTimeout.isNegative() || requestTimeout.isZero()) {
+            throw new UserError("--request-timeout must be 1 second or more, got " + requestTimeout.toSeconds());
+        }
         if (apiKeyEnv != null && endpoint == null) {
             throw new UserError("--api-key-env goes with --endpoint");
         }

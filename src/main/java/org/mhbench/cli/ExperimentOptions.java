@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.mhbench.responses.Placement;
 import org.mhbench.responses.ResponsesExperiment;
 import org.mhbench.responses.ResponsesSettings;
@@ -94,6 +95,7 @@ public final class ExperimentOptions {
 
     /** The experiments, in a fixed order, built from the stimulus files. */
     List<Experiment> build() {
+        checkNumbers();
         Set<String> names = new LinkedHashSet<>(experiments.isEmpty() || experiments.contains("all") ? KNOWN
                 : experiments);
         for (String n : names) {
@@ -120,9 +122,34 @@ public final class ExperimentOptions {
         Path promptDir = dir.resolve("system-prompts");
         List<SystemPrompt> prompts = new ArrayList<>();
         for (String s : systemPrompts.isEmpty() ? List.of(SystemPrompt.NONE, SystemPrompt.STEEL_MAN) : systemPrompts) {
-            prompts.add(SystemPrompt.parse(s, promptDir));
+            prompts.add(option("--system-prompt", () -> SystemPrompt.parse(s, promptDir)));
         }
-        return prompts;
+        return option("--system-prompt", () -> SystemPrompt.requireDistinctLabels(prompts));
+    }
+
+    /** The numeric options, checked with their names (the settings' own checks guard against bugs). */
+    private void checkNumbers() {
+        if (samples < 1) {
+            throw new UserError("--samples must be 1 or more, got " + samples);
+        }
+        if (!(temperature >= 0)) {
+            throw new UserError("--temperature must be 0 or more, got " + temperature);
+        }
+        if (maxTokens != null && maxTokens < 1) {
+            throw new UserError("--max-tokens must be 1 or more, got " + maxTokens);
+        }
+    }
+
+    /**
+     * The value {@code parse} makes of an option's value; its {@link IllegalArgumentException} (the value
+     * does not fit) is the user's mistake, named after the option.
+     */
+    private static <T> T option(String name, Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (IllegalArgumentException e) {
+            throw new UserError(name + ": " + e.getMessage(), e);
+        }
     }
 
     private Experiment stigma(Path dir) {
@@ -139,8 +166,10 @@ public final class ExperimentOptions {
                 maxTokens != null ? maxTokens : ResponsesSettings.DEFAULT_MAX_TOKENS, seed, samples, List.of(),
                 Placement.paper(), false, null);
         if (transcripts != null) {
-            Path folder = transcripts.isEmpty() ? dir.resolve("transcripts") : Path.of(transcripts);
-            Placement placement = offsets.isEmpty() ? Placement.every(interval) : Placement.at(offsets);
+            Path folder = transcripts.isEmpty() ? dir.resolve("transcripts")
+                    : option("--transcripts", () -> Path.of(transcripts));
+            Placement placement = offsets.isEmpty() ? option("--interval", () -> Placement.every(interval))
+                    : option("--offsets", () -> Placement.at(offsets));
             settings = settings.withTranscripts(TranscriptLoader.loadDir(folder,
                     new java.util.HashSet<>(stimuli.conditions())), placement);
         } else if (!offsets.isEmpty()) {

@@ -67,6 +67,12 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (maxTokens < 1) {
+            throw new UserError("--max-tokens must be 1 or more, got " + maxTokens);
+        }
+        if (!(temperature >= 0)) {
+            throw new UserError("--temperature must be 0 or more, got " + temperature);
+        }
         List<ModelConfig> configs = model.configs(TestModels.inDefaultCache());
         if (configs.size() != 1) {
             throw new UserError("generate takes exactly one --model");

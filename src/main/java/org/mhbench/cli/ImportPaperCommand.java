@@ -48,12 +48,7 @@ public final class ImportPaperCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         PaperImporter importer = new PaperImporter(importers(stimuliDir));
-        PaperImporter.Result result;
-        try {
-            result = importer.run(from, out, spec.commandLine().getParseResult().originalArgs());
-        } catch (IllegalArgumentException e) {
-            throw new UserError(e.getMessage(), e);
-        }
+        PaperImporter.Result result = importer.run(from, out, spec.commandLine().getParseResult().originalArgs());
         for (String note : result.notes()) {
             err.println(note);
         }

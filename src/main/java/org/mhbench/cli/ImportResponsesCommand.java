@@ -85,13 +85,8 @@ final class ImportResponsesCommand implements Callable<Integer> {
             throw new UserError("--source is empty; name who wrote the replies, e.g. --source therapist-a");
         }
         ResponsesStimuli stimuli = org.mhbench.experiments.Experiments.RESPONSES.stimuli(stimuliDir);
-        HandCollectedResponses.Result r;
-        try {
-            r = HandCollectedResponses.read(file, stimuli, new HandCollectedResponses.Options(source, null, labelJudge,
-                    pool, Map.of(), null), Files.getLastModifiedTime(file).toInstant());
-        } catch (IllegalArgumentException e) {
-            throw new UserError(e.getMessage(), e);
-        }
+        HandCollectedResponses.Result r = HandCollectedResponses.read(file, stimuli, new HandCollectedResponses.Options(
+                source, null, labelJudge, pool, Map.of(), null), Files.getLastModifiedTime(file).toInstant());
         requireReplies(r);
         RunDirectory dir = into != null ? open(into) : create(out);
         List<String> sources = r.records().stream().map(ResponseRecord::model).distinct().toList();

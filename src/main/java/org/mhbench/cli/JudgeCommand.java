@@ -26,6 +26,7 @@ import org.mhbench.runfolder.Manifest;
 import org.mhbench.runfolder.ResponseLog;
 import org.mhbench.runfolder.RunDirectory;
 import org.mhbench.util.Json;
+import org.mhbench.util.Jsonl;
 import org.mhbench.util.PrivateFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -178,39 +179,35 @@ final class JudgeCommand implements Callable<Integer> {
         if (!Files.isRegularFile(in)) {
             throw new UserError("no such file: " + in);
         }
-        List<String> lines = Files.readAllLines(in, StandardCharsets.UTF_8);
-        for (int i = 0; i < lines.size(); i++) {
-            String text = i == 0 && lines.get(0).startsWith("\uFEFF") ? lines.get(0).substring(1) : lines.get(i);
-            if (text.isBlank()) {
-                continue;
-            }
-            String where = in + ":" + (i + 1) + ": ";
-            JsonNode node;
-            try {
-                node = Json.LENIENT.readTree(text);
-            } catch (IOException e) {
-                throw new UserError(where + "not JSON: " + e.getMessage().lines().findFirst().orElse(""));
-            }
-            if (!(node instanceof ObjectNode row)) {
-                throw new UserError(where + "each line must be a JSON object");
-            }
-            List<String> fields = new ArrayList<>();
-            for (String f : List.of("id", "criterion", "question", "query", "response")) {
-                JsonNode v = row.get(f);
-                if (v == null || !v.isTextual()) {
-                    throw new UserError(where + "needs a text field \"" + f + "\"");
-                }
-                fields.add(v.asText());
-            }
-            ResponseStimulus criterion = stimuli.stimulus(fields.get(1)).orElseThrow(() -> new UserError(where
-                    + "unknown criterion \"" + fields.get(1) + "\" (known: " + String.join(", ", stimuli.ids())
-                    + "); its appropriate answer comes from " + stimuli.dir()));
-            rows.add(row);
-            inputs.add(new JudgeInput(fields.get(0), fields.get(1), fields.get(2), fields.get(3), fields.get(4)));
-            criteria.add(criterion);
+        try {
+            Jsonl.forEachNode(in, (line, node) -> readLine(stimuli, line, node, rows, inputs, criteria));
+        } catch (Jsonl.BadLine e) {
+            throw new UserError(e.getMessage(), e);
         }
         if (rows.isEmpty()) {
             throw new UserError(in + ": no lines to judge");
         }
+    }
+
+    private void readLine(ResponsesStimuli stimuli, int line, JsonNode node, List<ObjectNode> rows,
+                          List<JudgeInput> inputs, List<ResponseStimulus> criteria) {
+        String where = in + ":" + line + ": ";
+        if (!(node instanceof ObjectNode row)) {
+            throw new UserError(where + "each line must be a JSON object");
+        }
+        List<String> fields = new ArrayList<>();
+        for (String f : List.of("id", "criterion", "question", "query", "response")) {
+            JsonNode v = row.get(f);
+            if (v == null || !v.isTextual()) {
+                throw new UserError(where + "needs a text field \"" + f + "\"");
+            }
+            fields.add(v.asText());
+        }
+        ResponseStimulus criterion = stimuli.stimulus(fields.get(1)).orElseThrow(() -> new UserError(where
+                + "unknown criterion \"" + fields.get(1) + "\" (known: " + String.join(", ", stimuli.ids())
+                + "); its appropriate answer comes from " + stimuli.dir()));
+        rows.add(row);
+        inputs.add(new JudgeInput(fields.get(0), fields.get(1), fields.get(2), fields.get(3), fields.get(4)));
+        criteria.add(criterion);
     }
 }

@@ -33,7 +33,7 @@ import picocli.CommandLine.ScopeType;
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
                 "0:success",
-                "1:a check or run failed",
+                "1:a check or run failed, or an internal error (a bug: please report it)",
                 "2:bad usage or bad input"})
 public final class Main implements Runnable {
 

@@ -57,6 +57,7 @@ public final class ModelOptions {
 
     /** The configured models, or the default test model when none was given. */
     List<ModelConfig> configs(TestModels testModels) {
+        checkNumbers();
         if (backend != null && backend.usesEndpoint()) {
             return endpointConfigs();
         }
@@ -107,6 +108,22 @@ public final class ModelOptions {
         Path name = Path.of("endpoint:" + labels.get(0));
         return List.of(new ModelConfig(name, labels.get(0), threads, gpuLayers, contextSize, parallel, null,
                 templateEngine));
+    }
+
+    /** The numeric options, checked here with their names (ModelConfig's own checks guard against bugs). */
+    private void checkNumbers() {
+        if (threads < 0) {
+            throw new UserError("--threads must be 0 (half the processors) or more, got " + threads);
+        }
+        if (gpuLayers < 0) {
+            throw new UserError("--gpu-layers must be 0 or more, got " + gpuLayers);
+        }
+        if (contextSize < 0) {
+            throw new UserError("--ctx-size must be 0 (the model's) or more, got " + contextSize);
+        }
+        if (parallel < 1) {
+            throw new UserError("--parallel must be 1 or more, got " + parallel);
+        }
     }
 
     private static List<ModelConfig> distinctLabels(List<ModelConfig> out) {

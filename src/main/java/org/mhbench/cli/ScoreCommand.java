@@ -117,7 +117,8 @@ public final class ScoreCommand implements Callable<Integer> {
      * prints the overview to {@code out}, notes to {@code err}.
      *
      * @return {@link ExitCodes#OK}, or {@link ExitCodes#FAILED} when the run has nothing to score
-     * @throws UserError for a folder that is not a run, or bad options or stimuli
+     * @throws UserError for a folder that is not a run, or bad options (records that do not fit the
+     *                   stimuli: a {@link org.mhbench.util.BadInputException})
      */
     public int score(Path runDir, PrintWriter out, PrintWriter err) throws IOException {
         if (!Files.isDirectory(runDir)) {
@@ -130,16 +131,14 @@ public final class ScoreCommand implements Callable<Integer> {
         if (!Files.isRegularFile(runDir.resolve(RunDirectory.RESPONSES))) {
             throw new UserError(runDir + " has no " + RunDirectory.RESPONSES + " yet: nothing to score");
         }
-        boolean details = allDetails || detailsNew(runDir);
-        ScoreResult report;
-        try {
-            report = RunScoring.score(RunDirectory.open(runDir), stimuliDir, settings(), note -> {
-                err.println(note);
-                err.flush();
-            });
-        } catch (IllegalArgumentException e) {
-            throw new UserError(e.getMessage(), e);
+        if (alpha != null && !(alpha > 0 && alpha < 1)) {
+            throw new UserError("--alpha must be between 0 and 1, got " + alpha);
         }
+        boolean details = allDetails || detailsNew(runDir);
+        ScoreResult report = RunScoring.score(RunDirectory.open(runDir), stimuliDir, settings(), note -> {
+            err.println(note);
+            err.flush();
+        });
         return present(runDir, report, details, out, err);
     }
 

@@ -110,6 +110,9 @@ public final class TrainJudgeCommand implements Callable<Integer> {
         if (fromPaper == null && labels.isEmpty()) {
             throw new UserError("give --from-paper DIR and/or --labels FILE.jsonl");
         }
+        if (threads < 1) {
+            throw new UserError("--threads must be 1 or more, got " + threads);
+        }
         EncoderSpec encoderSpec = EncoderSpec.byId(encoderId).orElseThrow(() -> new UserError("unknown encoder "
                 + encoderId + " (known: " + EncoderSpec.KNOWN.stream().map(EncoderSpec::id).toList() + ")"));
         List<LabelledItem> items = new ArrayList<>();
@@ -180,12 +183,7 @@ public final class TrainJudgeCommand implements Callable<Integer> {
     private void evaluate(JudgeTrainer trainer, TrainingSet set, List<ReplyFeatures> features,
                           JudgeTrainer.Settings s, PrintWriter err) {
         PrintWriter out = spec.commandLine().getOut();
-        JudgeTrainer.HeldOut held;
-        try {
-            held = trainer.leaveOneSourceOut(set, features);
-        } catch (IllegalArgumentException e) {
-            throw new UserError(e.getMessage(), e);
-        }
+        JudgeTrainer.HeldOut held = trainer.leaveOneSourceOut(set, features);
         Agreement all = held.agreement(s.threshold(), s.reviewLow(), s.reviewHigh());
         out.println("leave-one-source-out agreement with the labels (" + Plural.of(held.sources().size(), "source") + "):");
         AgreementTable.lines(all).forEach(out::println);

@@ -2,6 +2,7 @@ package org.mhbench.judge;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
@@ -67,7 +68,7 @@ public final class Judges {
         if (isOnnx(spec)) {
             try {
                 JudgeManifest.read(onnxDir(spec));
-            } catch (IllegalArgumentException e) {
+            } catch (org.mhbench.util.BadInputException e) {
                 throw new JudgeUnavailableException(e.getMessage());
             }
             return;
@@ -109,7 +110,7 @@ public final class Judges {
 
     /** {@code onnx} → the checkout's {@code models/judge}; {@code onnx:DIR} → DIR. */
     private static Path onnxDir(String spec) {
-        return spec.equals("onnx") ? Home.resolve(OnnxJudge.DEFAULT_DIR) : Path.of(spec.substring(5));
+        return spec.equals("onnx") ? Home.resolve(OnnxJudge.DEFAULT_DIR) : path(spec.substring(5));
     }
 
     private static Path llmFile(String spec) {
@@ -117,6 +118,14 @@ public final class Judges {
             throw new JudgeUnavailableException("unknown judge '" + spec + "' (expected onnx, onnx:DIR or "
                     + "llm:FILE.gguf)");
         }
-        return Path.of(spec.substring(4));
+        return path(spec.substring(4));
+    }
+
+    private static Path path(String name) {
+        try {
+            return Path.of(name);
+        } catch (InvalidPathException e) {
+            throw new JudgeUnavailableException("not a usable path: '" + name + "' (" + e.getReason() + ")");
+        }
     }
 }

@@ -34,7 +34,6 @@ import org.mhbench.runfolder.RecordKey;
 import org.mhbench.runfolder.ResponseRecord;
 import org.mhbench.score.responses.ResponsesScorer;
 import org.mhbench.util.Hashing;
-import org.mhbench.util.Json;
 
 /**
  * Reads hand-collected replies to the appropriate-responses stimuli (people, or chatbots queried by
@@ -333,21 +332,7 @@ public final class HandCollectedResponses {
 
     private static List<Row> jsonRows(Path file) {
         List<Row> out = new ArrayList<>();
-        String[] lines = text(file).split("\r?\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            if (lines[i].isBlank()) {
-                continue;
-            }
-            JsonNode node;
-            try {
-                node = Json.LENIENT.readTree(lines[i]);
-            } catch (IOException e) {
-                throw new PaperFormatException(file, i + 1, "not JSON: "
-                        + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
-            }
-            if (!node.isObject()) {
-                throw new PaperFormatException(file, i + 1, "each line must be a JSON object");
-            }
+        PaperFiles.forEachRow(file, (line, node) -> {
             Map<String, String> values = new LinkedHashMap<>();
             Iterator<Map.Entry<String, JsonNode>> it = node.fields();
             while (it.hasNext()) {
@@ -355,8 +340,8 @@ public final class HandCollectedResponses {
                 JsonNode v = e.getValue();
                 values.put(e.getKey(), v.isNull() ? null : v.isValueNode() ? v.asText() : v.toString());
             }
-            out.add(new Row(i + 1, values));
-        }
+            out.add(new Row(line, values));
+        });
         return out;
     }
 }

@@ -1,9 +1,6 @@
 package org.mhbench.paper;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -32,7 +29,6 @@ import org.mhbench.runfolder.RecordKey;
 import org.mhbench.runfolder.ResponseRecord;
 import org.mhbench.stimuli.SystemPrompt;
 import org.mhbench.util.Hashing;
-import org.mhbench.util.Json;
 
 /**
  * Imports the paper's appropriate-responses results ({@code results/interjections}, paper-methods §2,
@@ -188,13 +184,7 @@ public final class InterjectionsPaperImporter implements PaperExperimentImporter
         Instant finishedAt = PaperFiles.dateOf(file);
         String sp = systemPrompt(run);
         String suffix = run.contextualize() ? ResponsesExperiment.BRIDGE_SUFFIX : "";
-        List<String> lines = lines(file);
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).isBlank()) {
-                continue;
-            }
-            int line = i + 1;
-            JsonNode row = json(file, line, lines.get(i));
+        PaperFiles.forEachRow(file, (line, row) -> {
             String key = text(row, "key", file, line);
             String[] parts = key.split("_");
             ResponseStimulus s = parts.length < 4 ? null : stimuli.stimulus(parts[parts.length - 2]).orElse(null);
@@ -249,7 +239,7 @@ public final class InterjectionsPaperImporter implements PaperExperimentImporter
                             l.equals(answerKey), finishedAt));
                 }
             });
-        }
+        });
     }
 
     /** The gpt-4o label of a row ({@code <judge model>_classification}), lower case, if any. */
@@ -359,18 +349,6 @@ public final class InterjectionsPaperImporter implements PaperExperimentImporter
         return ModelInfo.notLoaded(label, paperModel, sha, "imported:moore2025");
     }
 
-    private static JsonNode json(Path file, int line, String text) {
-        try {
-            JsonNode n = Json.LENIENT.readTree(text);
-            if (!n.isObject()) {
-                throw new PaperFormatException(file, line, "not a JSON object");
-            }
-            return n;
-        } catch (IOException e) {
-            throw new PaperFormatException(file, line, "not JSON: " + e.getMessage());
-        }
-    }
-
     private static String text(JsonNode row, String field, Path file, int line) {
         JsonNode v = row.get(field);
         if (v == null || !v.isTextual()) {
@@ -379,13 +357,6 @@ public final class InterjectionsPaperImporter implements PaperExperimentImporter
         return v.asText();
     }
 
-    private static List<String> lines(Path file) {
-        try {
-            return Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
-    }
 
 
 }

@@ -1,5 +1,6 @@
 package org.mhbench.paper;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -11,8 +12,9 @@ import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.mhbench.util.Jsonl;
 
-/** File-system helpers shared by the paper importers: a deterministic listing and run dates. */
+/** File-system helpers shared by the paper importers: a deterministic listing, run dates, JSON Lines rows. */
 final class PaperFiles {
 
     private PaperFiles() {
@@ -27,6 +29,32 @@ final class PaperFiles {
             return s.sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir, e);
+        }
+    }
+
+    /** What the importers do with each row of a JSON Lines file. */
+    @FunctionalInterface
+    interface Row {
+        void accept(int line, ObjectNode row);
+    }
+
+    /**
+     * Each row of a JSON Lines file, with its line, one at a time; blank lines are skipped.
+     *
+     * @throws PaperFormatException {@code FILE:LINE: reason} for a line that is not a JSON object
+     */
+    static void forEachRow(Path file, Row each) {
+        try {
+            Jsonl.forEachNode(file, (line, node) -> {
+                if (!(node instanceof ObjectNode row)) {
+                    throw new PaperFormatException(file, line, "each line must be a JSON object");
+                }
+                each.accept(line, row);
+            });
+        } catch (Jsonl.BadLine e) {
+            throw new PaperFormatException(file, e.line(), e.reason());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
         }
     }
 

@@ -1,12 +1,14 @@
 package org.mhbench.paper;
 
 import java.nio.file.Path;
+import org.mhbench.util.BadInputException;
 
 /**
- * A file of the paper's release that cannot be imported. One line, {@code FILE[:LINE]: reason};
- * an {@link IllegalArgumentException}, so the command line reports it as bad input (exit 2).
+ * A file of the paper's release (or of hand-collected replies) that cannot be imported. One line,
+ * {@code FILE[:LINE]: reason}; a {@link BadInputException}, so the command line reports it as bad input
+ * (exit 2).
  */
-public class PaperFormatException extends IllegalArgumentException {
+public class PaperFormatException extends BadInputException {
 
     /**
      * @param file   the offending file or folder

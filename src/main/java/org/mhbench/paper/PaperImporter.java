@@ -48,8 +48,8 @@ public final class PaperImporter {
      * Imports everything supported from {@code paperDir} into the new run folder {@code outDir}.
      *
      * @param command the command line, for the manifest
-     * @throws IllegalArgumentException when {@code outDir} already holds files, or {@code paperDir}
-     *                                  is not the paper's repository
+     * @throws org.mhbench.util.BadInputException when {@code outDir} already holds files, or
+     *                                             {@code paperDir} is not the paper's repository
      */
     public Result run(Path paperDir, Path outDir, List<String> command) throws IOException {
         Path results = paperDir.resolve("results");
@@ -58,8 +58,8 @@ public final class PaperImporter {
                     + "(the one holding data/ and results/)");
         }
         if (Files.exists(outDir) && (!Files.isDirectory(outDir) || !isEmpty(outDir))) {
-            throw new IllegalArgumentException(outDir + " already exists and is not an empty folder; choose a new "
-                    + "--out folder");
+            throw new org.mhbench.util.BadInputException(outDir + " already exists and is not an empty folder; "
+                    + "choose a new --out folder");
         }
         Instant started = Instant.now();
         List<String> notes = new ArrayList<>();

@@ -1,9 +1,5 @@
 package org.mhbench.paper;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -11,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.mhbench.stigma.Question;
-import org.mhbench.util.Json;
 
 /**
  * Maps the paper's question wording to our question ids by position: the i-th question of the
@@ -39,37 +34,22 @@ public final class PaperQuestionMap {
         if (!Files.isRegularFile(file)) {
             throw new PaperFormatException(file, 0, "not found; is " + paperDir + " the paper's repository folder?");
         }
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
         Map<String, Question> byText = new HashMap<>();
-        int index = 0;
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).isBlank()) {
-                continue;
-            }
-            String text;
-            try {
-                JsonNode q = Json.LENIENT.readTree(lines.get(i));
-                text = q.path("question_only").asText(null);
-            } catch (IOException e) {
-                throw new PaperFormatException(file, i + 1, "not JSON: " + e.getMessage());
-            }
+        PaperFiles.forEachRow(file, (line, q) -> {
+            String text = q.path("question_only").asText(null);
             if (text == null) {
-                throw new PaperFormatException(file, i + 1, "no \"question_only\" field");
+                throw new PaperFormatException(file, line, "no \"question_only\" field");
             }
+            int index = byText.size();
             if (index >= ours.size()) {
-                throw new PaperFormatException(file, i + 1, "more questions than our " + ours.size()
+                throw new PaperFormatException(file, line, "more questions than our " + ours.size()
                         + "; the importer pairs questions by position");
             }
             if (byText.put(text, ours.get(index)) != null) {
-                throw new PaperFormatException(file, i + 1, "the same question appears twice");
+                throw new PaperFormatException(file, line, "the same question appears twice");
             }
-            index++;
-        }
+        });
+        int index = byText.size();
         if (index != ours.size()) {
             throw new PaperFormatException(file, 0, "has " + index + " questions, our stimuli " + ours.size()
                     + "; the importer pairs questions by position");

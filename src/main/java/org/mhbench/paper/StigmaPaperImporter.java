@@ -1,9 +1,6 @@
 package org.mhbench.paper;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -31,7 +28,6 @@ import org.mhbench.stigma.StigmaStimuli;
 import org.mhbench.stimuli.SystemPrompt;
 import org.mhbench.stigma.Vignette;
 import org.mhbench.util.Hashing;
-import org.mhbench.util.Json;
 
 /**
  * Imports the paper's stigma results, {@code results/stigma/model=M&steel-man-prompt=B/DATE.jsonl}.
@@ -140,23 +136,7 @@ public final class StigmaPaperImporter implements PaperExperimentImporter {
     private void readFile(Path file, String label, String sha, String systemPrompt, PaperQuestionMap questions,
                           Set<String> ids, List<ResponseRecord> out) {
         Instant finishedAt = PaperFiles.dateOf(file);
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).isBlank()) {
-                continue;
-            }
-            int line = i + 1;
-            JsonNode row;
-            try {
-                row = Json.LENIENT.readTree(lines.get(i));
-            } catch (IOException e) {
-                throw new PaperFormatException(file, line, "not JSON: " + e.getMessage());
-            }
+        PaperFiles.forEachRow(file, (line, row) -> {
             String condition = text(row, "condition", file, line);
             Vignette v = stimuli.vignette(condition, text(row, "race", file, line), text(row, "gender", file, line),
                     text(row, "education", file, line)).orElseThrow(() -> new PaperFormatException(file, line,
@@ -194,7 +174,7 @@ public final class StigmaPaperImporter implements PaperExperimentImporter {
             attributes.put("decoding", Decoding.FREE.attribute());
             out.add(new ResponseRecord(id, StigmaExperiment.ID, label, sha, systemPrompt, "none", v.condition(),
                     stimulus, q.id(), 0, 0L, attributes, List.of(), completion, failure, finishedAt));
-        }
+        });
     }
 
     private static String text(JsonNode row, String field, Path file, int line) {

@@ -101,7 +101,7 @@ public final class JudgeStage {
     private static String attribute(ResponseRecord r, String name) {
         String v = r.attributes().get(name);
         if (v == null) {
-            throw new IllegalArgumentException("record " + r.id() + " has no '" + name + "' attribute, so it cannot "
+            throw new org.mhbench.util.BadInputException("record " + r.id() + " has no '" + name + "' attribute, so it cannot "
                     + "be judged");
         }
         return v;

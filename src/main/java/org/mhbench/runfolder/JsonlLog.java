@@ -1,6 +1,5 @@
 package org.mhbench.runfolder;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -15,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.mhbench.util.Json;
+import org.mhbench.util.Jsonl;
 import org.mhbench.util.PrivateFiles;
 
 /**
@@ -55,31 +55,14 @@ public final class JsonlLog<T> implements AutoCloseable {
 
     /**
      * Reads every record; an absent file is empty. A line that does not parse is an error naming file
-     * and line.
+     * and line ({@link Jsonl.BadLine}). A half-written last line is such an error too: {@link #open}
+     * cuts it before it reads.
      */
     public static <T> List<T> read(Path file, Class<T> type) throws IOException {
-        List<T> out = new ArrayList<>();
         if (!Files.exists(file)) {
-            return out;
+            return new ArrayList<>();
         }
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            int n = 0;
-            while ((line = r.readLine()) != null) {
-                n++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                try {
-                    out.add(Json.LENIENT.readValue(line, type));
-                } catch (IOException | IllegalArgumentException e) {
-                    String m = String.valueOf(e.getMessage());
-                    throw new IOException(file + ":" + n + ": not a " + type.getSimpleName() + ": "
-                            + m.lines().findFirst().orElse(""), e);
-                }
-            }
-        }
-        return out;
+        return Jsonl.read(file, type);
     }
 
     private static boolean cutTornLine(Path file) throws IOException {

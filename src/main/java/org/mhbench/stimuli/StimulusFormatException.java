@@ -8,7 +8,7 @@ import java.nio.file.Path;
  * user can open the file at the right place. It is an {@link IllegalArgumentException}, which the
  * command line reports as bad input (exit status 2).
  */
-public class StimulusFormatException extends IllegalArgumentException {
+public class StimulusFormatException extends org.mhbench.util.BadInputException {
 
     private final transient Path file;
     private final int line;

@@ -95,8 +95,7 @@ class JudgeCommandsTest {
 
     @Test
     void exportLabelsWritesThePapersRowsForValidateJudge(@TempDir Path tmp) throws IOException {
-        Path paper = org.mhbench.TestFixtures.paperDir().orElse(null);
-        org.junit.jupiter.api.Assumptions.assumeTrue(paper != null, "needs ../shared/paper");
+        Path paper = org.mhbench.TestFixtures.requirePaperDir("results/interjections");
         Path f = tmp.resolve("sub").resolve("paper.jsonl");
         CliRun r = run("export-labels", "--from-paper", paper.toString(), "--out", f.toString());
         assertEquals(ExitCodes.OK, r.status(), r.err());

@@ -93,6 +93,22 @@ class PaperImporterTest {
     }
 
     @Test
+    void aLineThatIsNotJsonNamesFileAndLine(@TempDir Path dir) throws IOException {
+        Path paper = FakePaper.create(dir.resolve("paper"));
+        Path file = paper.resolve("results/stigma/model=acme__Tiny-1B&steel-man-prompt=True/2025-02-03.jsonl");
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(file));
+        lines.add(1, "{\"condition\": ");
+        Files.write(file, lines);
+        PaperFormatException e = assertThrows(PaperFormatException.class,
+                () -> importer().run(paper, dir.resolve("run"), List.of()));
+        assertTrue(e.getMessage().startsWith(file + ":2: not JSON: "), e.getMessage());
+
+        Files.write(file, List.of(lines.get(0), "[1, 2]"));
+        e = assertThrows(PaperFormatException.class, () -> importer().run(paper, dir.resolve("run2"), List.of()));
+        assertEquals(file + ":2: each line must be a JSON object", e.getMessage());
+    }
+
+    @Test
     void unknownQuestionTextNamesFileAndLine(@TempDir Path dir) throws IOException {
         Path paper = FakePaper.create(dir.resolve("paper"));
         Path file = paper.resolve("results/stigma/model=acme__Tiny-1B&steel-man-prompt=True/2025-02-03.jsonl");

@@ -3,17 +3,23 @@ package org.mhbench.paper;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
+import org.mhbench.TestFixtures;
 import org.mhbench.responses.JudgeStage;
 import org.mhbench.runfolder.Judgment;
 import org.mhbench.responses.ResponsesStimuli;
@@ -34,6 +41,7 @@ import org.mhbench.score.SummaryCsv;
 import org.mhbench.score.SummaryRow;
 import org.mhbench.score.responses.ResponsesScoreOptions;
 import org.mhbench.score.responses.ResponsesScorer;
+import org.mhbench.util.Json;
 
 /**
  * Imports the paper's released appropriate-responses results and scores them; every figure of
@@ -54,6 +62,7 @@ class ResponsesPaperReproductionTest {
             "hallucinations", "ocd");
     private static final long[] CONDITION_N = {26, 48, 82, 70, 124};
 
+    private Path paper;
     private Path run;
     private List<SummaryRow> summary;
     private List<ResponseRecord> records;
@@ -61,9 +70,7 @@ class ResponsesPaperReproductionTest {
 
     @BeforeAll
     void importAndScore(@TempDir Path tmp) throws IOException {
-        Path paper = PaperDir.require();
-        assumeTrue(Files.isDirectory(paper.resolve("results").resolve("interjections")),
-                "the paper's results/interjections folder is absent");
+        paper = TestFixtures.requirePaperDir("results/interjections");
         ResponsesStimuli stimuli = ResponsesStimuli.load(Path.of("stimuli", "responses"));
         run = tmp.resolve("paper-run");
         new PaperImporter(List.of(new InterjectionsPaperImporter(stimuli))).run(paper, run, List.of("test"));
@@ -272,13 +279,75 @@ class ResponsesPaperReproductionTest {
         assertEquals(35, oldKey, "the 35 god rows judged with the older question (paper-methods §6.14)");
     }
 
+    /**
+     * Every labelled row of every imported model-run file is a record whose reply is the full text the
+     * judge saw (cut from its classification prompt, paper-methods §5.2, not the stored 1,024 characters)
+     * and whose one gpt-4o verdict is the row's label; a model-run record without a reply has none, and
+     * hand-collected replies (therapists, bots) carry none. Invariants of whichever copy of the release is
+     * read, never the counts of one copy.
+     */
     @Test
-    void importedRepliesAreTheFullTextsTheJudgeSaw() {
-        long longer = records.stream().filter(r -> !r.failed() && r.output().length() > 1024).count();
+    void importedRepliesAreTheFullTextsTheJudgeSaw() throws IOException {
+        Map<String, ResponseRecord> byRow = new HashMap<>();
+        for (ResponseRecord r : records) {
+            if (r.attributes().containsKey("paper_key")) {
+                assertNull(byRow.put(rowKey(r.model(), r.systemPrompt(), r.context(), r.attributes().get("paper_key")),
+                        r), "one record per row: " + r.id());
+            }
+        }
+        Map<String, List<Judgment>> labels = new HashMap<>();
+        judgments.stream().filter(j -> j.judge().equals(JUDGE))
+                .forEach(j -> labels.computeIfAbsent(j.recordId(), k -> new ArrayList<>()).add(j));
+        JsonNode files = Json.LENIENT.readTree(run.resolve(RunDirectory.MANIFEST).toFile())
+                .path("parameters").path("imported").path("responses").path("files");
+        Set<String> modelRuns = new HashSet<>();
+        int checked = 0;
+        int longer = 0;
+        for (JsonNode f : files) {
+            if (!f.path("kind").asText().equals("model_run")) {
+                continue;
+            }
+            modelRuns.add(f.path("model").asText());
+            String context = f.path("contextualize").asBoolean() ? CTX_T : CTX_F;
+            for (String line : Files.readAllLines(paper.resolve(f.path("path").asText()))) {
+                JsonNode row = line.isBlank() ? null : Json.LENIENT.readTree(line);
+                JsonNode label = row == null ? null : row.get("gpt-4o-2024-08-06_classification");
+                JsonNode prompt = row == null ? null : row.path("classification_prompt");
+                String answer = label == null ? "" : label.asText("").strip().toLowerCase(java.util.Locale.ROOT);
+                if (!(answer.equals("yes") || answer.equals("no")) || row.path("model_response").isNull()
+                        || !prompt.isArray() || prompt.isEmpty()) {
+                    continue;
+                }
+                String where = f.path("path").asText() + " " + row.path("key").asText();
+                String content = prompt.get(prompt.size() - 1).path("content").asText();
+                String marker = "Response: ```\n";
+                assertTrue(content.contains(marker) && content.endsWith("\n```"), where);
+                String seen = content.substring(content.indexOf(marker) + marker.length(), content.length() - 4);
+                ResponseRecord r = byRow.get(rowKey(f.path("model").asText(), f.path("system_prompt").asText(), context,
+                        row.path("key").asText()));
+                assertNotNull(r, "no record for " + where);
+                assertEquals(seen, r.output(), where);
+                List<Judgment> verdicts = labels.getOrDefault(r.id(), List.of());
+                assertEquals(1, verdicts.size(), where + ": one gpt-4o label");
+                assertEquals(answer, verdicts.get(0).answer(), where);
+                checked++;
+                longer += seen.length() > row.path("model_response").asText().length() ? 1 : 0;
+            }
+        }
+        assertTrue(checked > 0, "labelled rows checked");
         assertTrue(longer > 0, "some replies are longer than the stored 1,024 characters");
-        long labelled = judgments.stream().filter(j -> j.judge().equals(JUDGE)).count();
-        long answered = records.stream().filter(r -> !r.failed()).count();
-        assertEquals(answered, labelled, "every reply carries its gpt-4o label");
+        for (ResponseRecord r : records) {
+            int n = labels.getOrDefault(r.id(), List.of()).size();
+            if (modelRuns.contains(r.model())) {
+                assertEquals(r.failed() ? 0 : 1, n, r.id() + ": a gpt-4o label exactly when there is a reply");
+            } else {
+                assertEquals(0, n, r.id() + ": hand-collected replies carry human labels, not gpt-4o's");
+            }
+        }
+    }
+
+    private static String rowKey(String model, String systemPrompt, String context, String paperKey) {
+        return model + "|" + systemPrompt + "|" + context + "|" + paperKey;
     }
 
     @Test

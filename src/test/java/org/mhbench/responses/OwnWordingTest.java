@@ -1,7 +1,6 @@
 package org.mhbench.responses;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -15,7 +14,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.mhbench.WordRuns;
-import org.mhbench.paper.PaperDir;
+import org.mhbench.TestFixtures;
 import org.mhbench.transcripts.Transcript;
 import org.mhbench.transcripts.TranscriptLoader;
 import org.mhbench.transcripts.Turn;
@@ -31,8 +30,7 @@ class OwnWordingTest {
 
     @Test
     void noSixWordRunOfThePapersTexts() throws IOException {
-        Path results = PaperDir.require().resolve("results").resolve("interjections");
-        assumeTrue(Files.isDirectory(results), "no interjection results in the paper folder");
+        Path results = TestFixtures.requirePaperDir("results/interjections").resolve("results/interjections");
         Set<String> theirs = new HashSet<>();
         List<Path> files;
         try (Stream<Path> s = Files.walk(results)) {

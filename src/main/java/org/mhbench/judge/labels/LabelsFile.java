@@ -1,7 +1,5 @@
 package org.mhbench.judge.labels;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,7 +10,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.mhbench.util.BadInputException;
 import org.mhbench.util.Json;
+import org.mhbench.util.Jsonl;
 import org.mhbench.util.PrivateFiles;
 
 /** Reads and writes labels files (JSON Lines of {@link LabelledItem}). */
@@ -24,31 +24,21 @@ public final class LabelsFile {
     /**
      * Reads every non-blank line.
      *
-     * @throws IllegalArgumentException {@code FILE:LINE: reason} for a malformed line, a missing field,
-     *                                  an unknown field, a label other than yes/no, or a repeated id
+     * @throws BadInputException {@code FILE:LINE: reason} for a malformed line, a missing field, an unknown
+     *                           field, a label other than yes/no, or a repeated id
      */
     public static List<LabelledItem> read(Path file) {
         List<LabelledItem> items = new ArrayList<>();
         Set<String> ids = new HashSet<>();
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            int n = 0;
-            while ((line = in.readLine()) != null) {
-                n++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                LabelledItem item;
-                try {
-                    item = Json.MAPPER.readValue(line, LabelledItem.class);
-                } catch (JsonProcessingException e) {
-                    throw new IllegalArgumentException(file + ":" + n + ": " + reason(e));
-                }
+        try {
+            Jsonl.forEach(file, LabelledItem.class, Json.MAPPER, (n, item) -> {
                 if (!ids.add(item.id())) {
-                    throw new IllegalArgumentException(file + ":" + n + ": repeated id " + item.id());
+                    throw new BadInputException(file + ":" + n + ": repeated id " + item.id());
                 }
                 items.add(item);
-            }
+            });
+        } catch (Jsonl.BadLine e) {
+            throw new BadInputException(e.file() + ":" + e.line() + ": " + e.detail(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -69,14 +59,5 @@ public final class LabelsFile {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static String reason(JsonProcessingException e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String m = root instanceof IllegalArgumentException ? root.getMessage() : e.getOriginalMessage();
-        return m == null ? e.getClass().getSimpleName() : m.split("\n")[0];
     }
 }

@@ -1,10 +1,8 @@
 package org.mhbench.judge.labels;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,7 +13,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.mhbench.util.Json;
+import org.mhbench.util.BadInputException;
+import org.mhbench.util.Jsonl;
 
 /**
  * Reads judge training labels from the paper's released results (paper-methods §5, §5.2): every
@@ -67,12 +66,13 @@ public final class PaperLabels {
     /**
      * @param paperDir       the paper's repository folder (holding {@code results/interjections})
      * @param includeGpt4o   also read the runs of gpt-4o (then no human-validated row is left out)
-     * @throws IllegalArgumentException when the folder has no interjection results
+     * @throws BadInputException when the folder has no interjection results, or a row is not laid out as
+     *                           the paper's
      */
     public static Result read(Path paperDir, boolean includeGpt4o) {
         Path root = paperDir.resolve("results").resolve("interjections");
         if (!Files.isDirectory(root)) {
-            throw new IllegalArgumentException("not the paper's folder: " + root + " does not exist (give the folder "
+            throw new BadInputException("not the paper's folder: " + root + " does not exist (give the folder "
                     + "holding results/interjections)");
         }
         List<Path> files;
@@ -123,21 +123,14 @@ public final class PaperLabels {
 
     private static void readFile(Path file, String run, String model, List<LabelledItem> out,
                                  Map<String, Integer> counts) {
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            int n = 0;
-            while ((line = in.readLine()) != null) {
-                n++;
-                if (line.isBlank()) {
-                    continue;
-                }
+        try {
+            Jsonl.forEachNode(file, (n, row) -> {
                 count(counts, "rows read");
-                JsonNode row = Json.LENIENT.readTree(line);
                 String label = text(row, LABEL_FIELD);
                 JsonNode prompt = row.get("classification_prompt");
                 if (label == null || prompt == null || !prompt.isArray() || prompt.isEmpty()) {
                     count(counts, "rows dropped (no judged reply or no label)");
-                    continue;
+                    return;
                 }
                 String content = text(prompt.get(0), "content");
                 String key = text(row, "key");
@@ -146,7 +139,7 @@ public final class PaperLabels {
                 int q = content == null ? -1 : content.indexOf(QUERY_START);
                 if (r < 0 || q < 0 || q > r || !content.endsWith(RESPONSE_END) || key == null || question == null
                         || !(label.equals("yes") || label.equals("no"))) {
-                    throw new IllegalArgumentException(file + ":" + n + ": unexpected row layout");
+                    throw new BadInputException(file + ":" + n + ": unexpected row layout");
                 }
                 String response = content.substring(r + RESPONSE_START.length(),
                         content.length() - RESPONSE_END.length());
@@ -154,7 +147,9 @@ public final class PaperLabels {
                 String[] parts = key.split("_");
                 String criterion = parts[parts.length - 2];
                 out.add(new LabelledItem(run + ":" + key, criterion, question, query, response, label, model));
-            }
+            });
+        } catch (Jsonl.BadLine e) {
+            throw new BadInputException(e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

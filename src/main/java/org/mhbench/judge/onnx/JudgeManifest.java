@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.mhbench.util.BadInputException;
 import org.mhbench.util.Json;
 import org.mhbench.util.PrivateFiles;
 
@@ -104,16 +105,16 @@ public record JudgeManifest(
     public static JudgeManifest read(Path dir) {
         Path file = dir.resolve(FILE);
         if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("not an ONNX judge folder: " + file + " is missing");
+            throw new BadInputException("not an ONNX judge folder: " + file + " is missing");
         }
         JudgeManifest m;
         try {
             m = Json.MAPPER.readValue(file.toFile(), JudgeManifest.class);
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage().split("\n")[0], e);
+            throw new BadInputException("cannot read " + file + ": " + e.getMessage().split("\n")[0], e);
         }
         if (!FORMAT.equals(m.format())) {
-            throw new IllegalArgumentException(file + ": format " + m.format() + " is not supported (this mhbench "
+            throw new BadInputException(file + ": format " + m.format() + " is not supported (this mhbench "
                     + "reads " + FORMAT + ")");
         }
         return m;

@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.mhbench.judge.eval.Agreement;
+import org.mhbench.util.BadInputException;
 import org.mhbench.util.PrivateFiles;
 import org.mhbench.util.Plural;
 
@@ -137,7 +138,7 @@ public final class JudgeTrainer {
             counts.put(e.getKey(), new int[] {e.getValue().size(), yes});
         }
         if (criteria.isEmpty()) {
-            throw new IllegalArgumentException("nothing to train: no criterion has examples of both labels");
+            throw new BadInputException("nothing to train: no criterion has examples of both labels");
         }
         int d = features.get(0).pair().length;
         float[][] ws = new float[criteria.size()][];
@@ -224,13 +225,13 @@ public final class JudgeTrainer {
      * those that do. An example with several sources is predicted once per source and its
      * probabilities averaged. Examples without a source are always in training.
      *
-     * @throws IllegalArgumentException when fewer than two sources are present
+     * @throws BadInputException when fewer than two sources are present
      */
     public HeldOut leaveOneSourceOut(TrainingSet set, List<ReplyFeatures> features) {
         TreeSet<String> sources = new TreeSet<>();
         set.examples().forEach(e -> sources.addAll(e.sources()));
         if (sources.size() < 2) {
-            throw new IllegalArgumentException("a leave-one-source-out evaluation needs labels from at least two "
+            throw new BadInputException("a leave-one-source-out evaluation needs labels from at least two "
                     + "sources (the 'source' field)");
         }
         int n = set.examples().size();

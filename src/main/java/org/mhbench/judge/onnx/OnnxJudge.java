@@ -111,7 +111,7 @@ public final class OnnxJudge implements Judge {
         JudgeManifest manifest;
         try {
             manifest = JudgeManifest.read(dir);
-        } catch (IllegalArgumentException e) {
+        } catch (org.mhbench.util.BadInputException e) {
             throw new JudgeUnavailableException(e.getMessage());
         }
         EncoderSpec spec = EncoderSpec.byId(manifest.encoder().id()).orElseThrow(() -> new JudgeUnavailableException(

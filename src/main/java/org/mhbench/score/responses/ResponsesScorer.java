@@ -24,6 +24,7 @@ import org.mhbench.score.SummaryRow;
 import org.mhbench.score.TestRow;
 import org.mhbench.stats.Interval;
 import org.mhbench.stats.TwoProportionZTest;
+import org.mhbench.util.BadInputException;
 import org.mhbench.util.Hashing;
 import org.mhbench.util.Plural;
 
@@ -232,7 +233,8 @@ public final class ResponsesScorer implements ExperimentScorer {
                 for (Scored s : g.getValue()) {
                     String number = s.record().attributes().get(ResponsesExperiment.MESSAGE_NUMBER);
                     if (number != null && !"none".equals(g.getKey().context())) {
-                        byNumber.computeIfAbsent(Integer.parseInt(number), k -> new ArrayList<>()).add(s);
+                        byNumber.computeIfAbsent(messageNumber(s.record().id(), number), k -> new ArrayList<>())
+                                .add(s);
                     }
                 }
                 for (Map.Entry<Integer, List<Scored>> e : byNumber.entrySet()) {
@@ -346,6 +348,16 @@ public final class ResponsesScorer implements ExperimentScorer {
         }
         out.add(new Comparison(family, comparison, model, sp, gx.context(), reading, c.condition(), x, y,
                 outcomes(groups.get(gx), c, answeredOnly), outcomes(groups.get(gy), c, answeredOnly)));
+    }
+
+    /** A record's message number; one that is not a number is a run folder mhbench did not write so. */
+    private static int messageNumber(String recordId, String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new BadInputException("record " + recordId + ": " + ResponsesExperiment.MESSAGE_NUMBER + " '"
+                    + value + "' is not a number");
+        }
     }
 
     private static long sum(double[] x) {

@@ -9,6 +9,7 @@ import org.mhbench.stigma.Decoding;
 import org.mhbench.stigma.Question;
 import org.mhbench.stigma.Scale;
 import org.mhbench.stigma.StigmaStimuli;
+import org.mhbench.util.BadInputException;
 
 /**
  * Reads stigma records with one parser into {@link CodedAnswer}s (paper-methods §1.6): failed →
@@ -33,8 +34,8 @@ public final class AnswerCoder {
     /**
      * Codes every record.
      *
-     * @throws IllegalArgumentException when a record's question or condition is not in the stimuli
-     *                                  (the stimuli changed since the run)
+     * @throws BadInputException when a record's question or condition is not in the stimuli (the
+     *                           stimuli changed since the run), or its decoding is unknown
      */
     public List<CodedAnswer> code(List<ResponseRecord> records) {
         List<CodedAnswer> out = new ArrayList<>(records.size());
@@ -46,15 +47,21 @@ public final class AnswerCoder {
 
     /** Codes one record. */
     public CodedAnswer code(ResponseRecord r) {
-        Question q = stimuli.question(r.item()).orElseThrow(() -> new IllegalArgumentException("record " + r.id()
+        Question q = stimuli.question(r.item()).orElseThrow(() -> new BadInputException("record " + r.id()
                 + ": question '" + r.item() + "' is not in the stimuli (" + stimuli.dir()
                 + "); score with the stimuli the run used (--stimuli DIR)"));
         if (stimuli.conditions().stream().noneMatch(c -> c.condition().equals(r.condition()))) {
-            throw new IllegalArgumentException("record " + r.id() + ": condition '" + r.condition()
+            throw new BadInputException("record " + r.id() + ": condition '" + r.condition()
                     + "' is not in the stimuli (" + stimuli.dir() + "); score with the stimuli the run used");
         }
         Scale scale = stimuli.scaleOf(q);
-        String judge = judgeLabel(Decoding.fromAttribute(r.attributes().get("decoding")));
+        String judge;
+        try {
+            judge = judgeLabel(Decoding.fromAttribute(r.attributes().get("decoding")));
+        } catch (IllegalArgumentException e) {
+            // a record another (newer) mhbench wrote, or an edited one
+            throw new BadInputException("record " + r.id() + ": " + e.getMessage(), e);
+        }
         CodedAnswer.Outcome outcome;
         String letter = null;
         if (r.failed()) {

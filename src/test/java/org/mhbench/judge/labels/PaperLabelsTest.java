@@ -10,8 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mhbench.TestFixtures;
@@ -51,10 +49,22 @@ class PaperLabelsTest {
     }
 
     @Test
+    void aLineThatIsNotJsonNamesFileAndLine(@TempDir Path paper) throws IOException {
+        write(paper, "some-llm", List.of(row("1_delusions_dead_0", "Does it say A?", "I died.", "Short.", "no")));
+        Path file;
+        try (var s = Files.walk(paper)) {
+            file = s.filter(p -> p.toString().endsWith(".jsonl")).findFirst().orElseThrow();
+        }
+        Files.writeString(file, "\n{\"key\": }\n", java.nio.file.StandardOpenOption.APPEND);
+        org.mhbench.util.BadInputException e = assertThrows(org.mhbench.util.BadInputException.class,
+                () -> PaperLabels.read(paper));
+        assertTrue(e.getMessage().startsWith(file + ":3: not JSON: "), e.getMessage());
+    }
+
+    @Test
     void theRealPaperFolderGivesTheDocumentedCounts() {
-        Optional<Path> paper = TestFixtures.paperDir();
-        Assumptions.assumeTrue(paper.isPresent(), "../shared/paper not present");
-        PaperLabels.Result r = PaperLabels.read(paper.get());
+        Path paper = TestFixtures.requirePaperDir("results/interjections");
+        PaperLabels.Result r = PaperLabels.read(paper);
         // paper-methods §5.1: 5,304 labelled rows of which 1,050 are gpt-4o's; minus the 35 old-question god rows.
         assertEquals(4254 - 35, r.items().size());
         assertEquals(35, r.counts().get("rows dropped (judged with another question than the criterion's usual one)"));

@@ -91,9 +91,8 @@ class PaperJudgeTest {
      */
     @Test
     void fitsThePapersLlamaLabels() {
-        Optional<Path> paper = TestFixtures.paperDir();
-        Assumptions.assumeTrue(paper.isPresent(), "../shared/paper not present");
-        TrainingSet set = TrainingSet.of(PaperLabels.read(paper.get()).items(), Map.of());
+        Path paper = TestFixtures.requirePaperDir("results/interjections");
+        TrainingSet set = TrainingSet.of(PaperLabels.read(paper).items(), Map.of());
         List<JudgeInput> inputs = new ArrayList<>();
         List<Boolean> yes = new ArrayList<>();
         int step = set.examples().size() / 150;
