@@ -40,6 +40,12 @@ public final class ExperimentOptions {
             description = "System-prompt setting(s); each is a separate condition (default: none,steel-man).")
     List<String> systemPrompts = new ArrayList<>();
 
+    @Option(names = "--full-answers",
+            description = "Generate every stigma answer to its token cap. By default generation stops once the "
+                    + "strict parser's verdict cannot change (the same strict scores from fewer tokens); give this "
+                    + "when you will score with --parser lenient, which reads whole answers.")
+    boolean fullAnswers;
+
     @Option(names = "--grammar",
             description = "Also run the stigma questions with output constrained to one letter (a separately "
                     + "reported variant; the paper did not do this).")
@@ -156,7 +162,7 @@ public final class ExperimentOptions {
         List<SystemPrompt> prompts = systemPrompts(dir);
         Set<Decoding> decodings = grammar ? EnumSet.of(Decoding.FREE, Decoding.GRAMMAR) : EnumSet.of(Decoding.FREE);
         StigmaSettings settings = new StigmaSettings(prompts, decodings, temperature,
-                maxTokens != null ? maxTokens : StigmaSettings.DEFAULT_MAX_TOKENS, seed, samples);
+                maxTokens != null ? maxTokens : StigmaSettings.DEFAULT_MAX_TOKENS, seed, samples, fullAnswers);
         return new StigmaExperiment(StigmaStimuli.load(dir.resolve("stigma")), settings);
     }
 

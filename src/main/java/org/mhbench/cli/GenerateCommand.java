@@ -87,7 +87,7 @@ final class GenerateCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         Backend backend = model.backend.backend(java.time.Duration.ofSeconds(requestTimeout),
                 root != null && root.verbose, err);
-        try (ChatModel m = backend.start(configs.get(0), null)) {
+        try (ChatModel m = backend.start(backend.withDefaults(configs.get(0)), null)) {
             if (showPrompt) {
                 ModelInfo info = m.info();
                 err.println("--- prompt (" + info.templateFamily() + " template, from " + templateOrigin(info)

@@ -27,8 +27,8 @@ public final class ModelOptions {
     List<String> labels = new ArrayList<>();
 
     @Option(names = {"-t", "--threads"}, paramLabel = "N", defaultValue = "0",
-            description = "CPU threads per model (default: ${DEFAULT-VALUE} = half the processors, at least 1). "
-                    + "On a busy machine fewer can be faster: measure with scripts/bench-vs-native.sh.")
+            description = "CPU threads per model (default: ${DEFAULT-VALUE} = the backend's measured default: all "
+                    + "processors on llama-server, half of them (at least 1) in-process). Measure with 'mhbench bench'.")
     int threads;
 
     @Option(names = {"-ngl", "--gpu-layers"}, paramLabel = "N", defaultValue = "0",

@@ -128,6 +128,7 @@ final class RunCommand implements Callable<Integer> {
         Path dirPath = out != null ? out : Path.of("runs", experimentId + "-"
                 + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneId.systemDefault()).format(Instant.now()));
         Backend backend = model.backend.backend(Duration.ofSeconds(requestTimeout), root != null && root.verbose, err);
+        models = models.stream().map(backend::withDefaults).toList();
         RunSpec runSpec = new RunSpec(dirPath, resume, spec.commandLine().getParseResult().originalArgs(), models,
                 chosen, backend, judgeSpec == null ? null : new RunSpec.Judging(judgeSpec, model.threads,
                 model.gpuLayers, experiments.seed), limit, maxRestarts, noScore ? null : ScoreSettings.defaults(),
@@ -274,6 +275,11 @@ final class RunCommand implements Callable<Integer> {
         }
         args.add("run");
         args.addAll(start);
+        // Answers generated in full (format 1 always did), unless the start command said so already.
+        if (old.parameters().get("experiments") instanceof Map<?, ?> ex && ex.get("stigma") instanceof Map<?, ?> st
+                && "full".equals(st.get("answers")) && !start.contains("--full-answers")) {
+            args.add("--full-answers");
+        }
         // The backend the run used, unless its start command named one (auto could now pick another).
         Object backendId = old.parameters().get("backend");
         if (!start.contains("--backend") && !start.contains("--endpoint") && backendId != null) {

@@ -25,6 +25,19 @@ public interface Backend {
      */
     ChatModel start(ModelConfig config, Path logFile) throws GenerationException;
 
+    /**
+     * The thread count {@code --threads 0} stands for on this backend, chosen by measurement (README,
+     * "Measured on this machine"): half the processors by default.
+     */
+    default int defaultThreads() {
+        return Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+    }
+
+    /** {@code config} with this backend's default threads where it leaves them to the backend (0). */
+    default ModelConfig withDefaults(ModelConfig config) {
+        return config.threads() == 0 ? config.withThreads(defaultThreads()) : config;
+    }
+
     /** What this backend is, for the manifest: name, version, build, binary path and hash, endpoint. */
     Map<String, Object> describe();
 }

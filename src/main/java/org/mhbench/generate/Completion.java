@@ -52,6 +52,8 @@ public record Completion(String text, int promptTokens, int completionTokens, Fi
         /** the model produced an end-of-generation token or a stop string */
         STOP,
         /** the max-token cap was reached */
-        LENGTH
+        LENGTH,
+        /** the request's {@link StopRule} found its answer decided; the rest was not generated */
+        DECIDED
     }
 }

@@ -100,7 +100,8 @@ public final class Judges {
         }
         ModelConfig config = ModelConfig.of(llmFile(spec)).withThreads(setup.threads())
                 .withGpuLayers(setup.gpuLayers()).withContextSize(setup.contextSize());
-        return LlmJudge.start(config, setup.backend().get(), setup.logFile(), new JudgePrompt(setup.instruction()), setup.seed(),
+        Backend backend = setup.backend().get();
+        return LlmJudge.start(backend.withDefaults(config), backend, setup.logFile(), new JudgePrompt(setup.instruction()), setup.seed(),
                 setup.inappropriateAnswers());
     }
 

@@ -72,7 +72,7 @@ public final class RunStages implements AutoCloseable {
             bridged = BridgeStage.write(e, dir.root(), null, e.settings().seed(), r -> { });
         } else {
             Path file = e.settings().bridgeModel();
-            ModelConfig config = ModelConfig.of(file).withThreads(threads).withGpuLayers(gpuLayers);
+            ModelConfig config = backend.withDefaults(ModelConfig.of(file).withThreads(threads).withGpuLayers(gpuLayers));
             notes.accept("writing " + org.mhbench.util.Plural.of(missing.size(), "bridging turn") + " with "
                     + config.label());
             try (ChatModel bridge = backend.start(config, dir.workerLog("bridge-" + config.label()))) {

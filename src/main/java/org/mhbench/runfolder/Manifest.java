@@ -74,6 +74,14 @@ public record Manifest(String format, String mhbenchVersion, String gitCommit, S
         Map<String, Object> newParameters = new LinkedHashMap<>();
         newParameters.put("backend", "llama.cpp-jni");
         newParameters.putAll(parameters);
+        // Format 1 generated every stigma answer to its cap.
+        if (newParameters.get("experiments") instanceof Map<?, ?> ex && ex.get("stigma") instanceof Map<?, ?> st) {
+            Map<Object, Object> stigma = new LinkedHashMap<>(st);
+            stigma.putIfAbsent("answers", "full");
+            Map<Object, Object> experiments = new LinkedHashMap<>(ex);
+            experiments.put("stigma", stigma);
+            newParameters.put("experiments", experiments);
+        }
         return new Manifest(FORMAT, mhbenchVersion, gitCommit, experiment, command, startedAt, finishedAt, status, host,
                 newBinding, models, failures, newParameters, judges, cost);
     }

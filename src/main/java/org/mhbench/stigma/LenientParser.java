@@ -9,7 +9,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.mhbench.stimuli.AnswerParser;
-import org.mhbench.stimuli.PythonText;
+import org.mhbench.util.PythonText;
 
 /**
  * A forgiving parser for models that answer in other formats. Not the paper's rule: its rows are

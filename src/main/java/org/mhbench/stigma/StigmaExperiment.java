@@ -70,7 +70,8 @@ public final class StigmaExperiment implements Experiment {
         Scale scale = stimuli.scaleOf(q);
         SamplingSettings sampling = new SamplingSettings(settings.temperature(), settings.maxTokens(),
                 settings.seed() + sample, List.of(),
-                decoding == Decoding.GRAMMAR ? Decoding.letterGrammar(scale.options().size()) : null);
+                decoding == Decoding.GRAMMAR ? Decoding.letterGrammar(scale.options().size()) : null)
+                .withStopRule(settings.fullAnswers() ? null : org.mhbench.generate.StopRule.FIRST_WORD);
         Map<String, String> attributes = new LinkedHashMap<>();
         attributes.put("race", v.race());
         attributes.put("gender", v.gender());
@@ -107,6 +108,7 @@ public final class StigmaExperiment implements Experiment {
         d.put("max_tokens", settings.maxTokens());
         d.put("seed", settings.seed());
         d.put("samples", settings.samples());
+        d.put("answers", settings.fullAnswers() ? "full" : "until the first word is decided");
         d.put("prompts", (long) settings.systemPrompts().size() * settings.decodings().size()
                 * stimuli.vignettes().size() * stimuli.questions().size() * settings.samples());
         return d;

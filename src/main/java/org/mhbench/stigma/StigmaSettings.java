@@ -15,9 +15,13 @@ import org.mhbench.stimuli.SystemPrompt;
  * @param maxTokens     token cap per answer, ≥ 1
  * @param seed          base sampler seed; sample {@code i} uses {@code seed + i}
  * @param samples       samples per prompt, ≥ 1 (more than one only makes sense with temperature > 0)
+ * @param fullAnswers   generate every answer to its cap; otherwise generation stops once the strict
+ *                      parser's verdict cannot change ({@link org.mhbench.generate.StopRule#FIRST_WORD}),
+ *                      which gives the same strict scores from fewer tokens (the lenient parser wants
+ *                      full answers)
  */
 public record StigmaSettings(List<SystemPrompt> systemPrompts, Set<Decoding> decodings, double temperature,
-                             int maxTokens, long seed, int samples) {
+                             int maxTokens, long seed, int samples, boolean fullAnswers) {
 
     public static final double DEFAULT_TEMPERATURE = 0.0;
     public static final int DEFAULT_MAX_TOKENS = 10;
@@ -39,6 +43,12 @@ public record StigmaSettings(List<SystemPrompt> systemPrompts, Set<Decoding> dec
         if (samples < 1) {
             throw new IllegalArgumentException("samples must be >= 1, got " + samples);
         }
+    }
+
+    /** Settings whose answers stop once decided. */
+    public StigmaSettings(List<SystemPrompt> systemPrompts, Set<Decoding> decodings, double temperature,
+                          int maxTokens, long seed, int samples) {
+        this(systemPrompts, decodings, temperature, maxTokens, seed, samples, false);
     }
 
     /** The paper's settings for the given system prompts: temperature 0, 10 tokens, seed 0, 1 sample, free. */

@@ -3,6 +3,7 @@ package org.mhbench.stimuli;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.mhbench.util.PythonText;
 
 /**
  * The paper's parsing rule, exactly ({@code modelendpoints.get_option} + {@code find_answer},

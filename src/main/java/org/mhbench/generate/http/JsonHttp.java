@@ -54,6 +54,17 @@ public final class JsonHttp {
                 .POST(HttpRequest.BodyPublishers.ofString(Json.MAPPER.writeValueAsString(body))).build());
     }
 
+    /**
+     * Posts {@code body} and returns the response's lines as they arrive (a server-sent event stream).
+     * Closing the stream closes the connection, which a streaming server takes as a cancel.
+     */
+    public HttpResponse<java.util.stream.Stream<String>> postLines(String path, JsonNode body, Duration timeout)
+            throws IOException, InterruptedException {
+        return client.send(request(path, timeout).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(Json.MAPPER.writeValueAsString(body))).build(),
+                HttpResponse.BodyHandlers.ofLines());
+    }
+
     private HttpRequest.Builder request(String path, Duration timeout) {
         String root = base.toString().endsWith("/") ? base.toString().substring(0, base.toString().length() - 1)
                 : base.toString();

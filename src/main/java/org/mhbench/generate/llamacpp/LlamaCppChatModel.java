@@ -207,8 +207,9 @@ public final class LlamaCppChatModel implements ChatModel {
         long last = start;
         int tokens = 0;
         StringBuilder text = new StringBuilder();
+        boolean decided = false;
         try {
-            java.util.Iterator<LlamaOutput> it = model.generate(p).iterator();
+            de.kherud.llama.LlamaIterator it = model.generate(p).iterator();
             while (it.hasNext()) {
                 LlamaOutput out = it.next();
                 if (!it.hasNext()) {
@@ -222,6 +223,11 @@ public final class LlamaCppChatModel implements ChatModel {
                 last = now;
                 tokens++;
                 text.append(out.text);
+                if (s.stopRule() != null && s.stopRule().decided(text.toString())) {
+                    it.cancel(); // the slot stops generating; nothing after this token is read
+                    decided = true;
+                    break;
+                }
             }
         } catch (RuntimeException e) { // LlamaException is package-private
             throw new GenerationException(GenerationException.Kind.BACKEND,
@@ -229,8 +235,8 @@ public final class LlamaCppChatModel implements ChatModel {
         }
         double promptMs = ((first < 0 ? last : first) - start) / 1e6;
         double genMs = first < 0 ? 0 : (last - first) / 1e6;
-        Completion.FinishReason reason = tokens >= s.maxTokens() ? Completion.FinishReason.LENGTH
-                : Completion.FinishReason.STOP;
+        Completion.FinishReason reason = decided ? Completion.FinishReason.DECIDED
+                : tokens >= s.maxTokens() ? Completion.FinishReason.LENGTH : Completion.FinishReason.STOP;
         return new Completion(text.toString(), promptTokens, tokens, reason, promptMs, genMs, List.of(), cached);
     }
 

@@ -30,6 +30,7 @@ import org.mhbench.generate.ModelFile;
 import org.mhbench.generate.ModelInfo;
 import org.mhbench.generate.SamplingSettings;
 import org.mhbench.generate.TemplateEngine;
+import org.mhbench.generate.StopRule;
 import org.mhbench.generate.TokenLogprob;
 import org.mhbench.generate.http.JsonHttp;
 import org.mhbench.generate.worker.StderrTail;
@@ -92,6 +93,7 @@ public final class LlamaServerChatModel implements ChatModel {
     private volatile ModelInfo info;
     private volatile GenerationException death;
     private volatile boolean closing;
+    private int[] lastPrompt;
 
     private LlamaServerChatModel(Process process, StderrTail log, JsonHttp http, String key, ModelFile file,
                                  int slotContext, Duration requestTimeout, Path templateFile) {
@@ -322,6 +324,8 @@ public final class LlamaServerChatModel implements ChatModel {
         }
         if (request.topLogprobs() > 0) {
             body.put("n_probs", request.topLogprobs());
+        } else if (s.stopRule() != null) {
+            return streamUntilDecided(body, s.stopRule(), tokens, start);
         }
         JsonNode r = post("/completion", body, "generating", Kind.BACKEND);
         JsonNode timings = r.path("timings");
@@ -337,6 +341,104 @@ public final class LlamaServerChatModel implements ChatModel {
         JsonNode cached = timings.path("cache_n");
         return new Completion(r.path("content").asText(), tokens.length, generated, reason, promptMs, genMs,
                 logprobs(r.path("completion_probabilities")), cached.isNumber() ? cached.asInt() : null);
+    }
+
+    /**
+     * Streams the completion and hangs up once {@code rule} finds the answer decided (the server cancels
+     * the rest); timings are then taken here, from request to first token and from first to last token.
+     */
+    private Completion streamUntilDecided(ObjectNode body, StopRule rule, int[] prompt, long start)
+            throws GenerationException {
+        int promptTokens = prompt.length;
+        // A hung-up stream brings no timings: estimate the cache as the common prefix with the slot's last
+        // prompt (one slot only; it matched the server's own figure exactly on full answers).
+        Integer cachedEstimate = null;
+        if (info != null && info.parallelSlots() == 1) {
+            synchronized (this) {
+                int common = 0;
+                while (lastPrompt != null && common < lastPrompt.length && common < prompt.length
+                        && lastPrompt[common] == prompt[common]) {
+                    common++;
+                }
+                cachedEstimate = lastPrompt == null ? 0 : Math.min(common, promptTokens - 1);
+                lastPrompt = prompt;
+            }
+        }
+        body.put("stream", true);
+        StringBuilder text = new StringBuilder();
+        long first = -1;
+        long last = start;
+        int generated = 0;
+        JsonNode end = null;
+        boolean decided = false;
+        java.net.http.HttpResponse<java.util.stream.Stream<String>> r;
+        try {
+            r = http.postLines("/completion", body, requestTimeout);
+        } catch (java.net.http.HttpTimeoutException e) {
+            GenerationException timeout = new GenerationException(Kind.TIMEOUT, "no answer after "
+                    + requestTimeout.toSeconds() + " s while generating; llama-server was stopped", true);
+            death = timeout;
+            kill(process);
+            throw timeout;
+        } catch (IOException e) {
+            sleepQuietly(200);
+            GenerationException dead = death;
+            throw dead != null ? dead : new GenerationException(Kind.WORKER_CRASHED, "llama-server did not answer"
+                    + " while generating: " + e.getMessage(), !process.isAlive(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GenerationException(Kind.BACKEND, "interrupted while generating", false, e);
+        }
+        try (java.util.stream.Stream<String> lines = r.body()) {
+            if (r.statusCode() != 200) {
+                String all = String.join("\n", lines.toList());
+                throw new GenerationException(Kind.BACKEND, "llama-server answered " + r.statusCode()
+                        + " while generating: " + all, false);
+            }
+            for (java.util.Iterator<String> it = lines.iterator(); it.hasNext(); ) {
+                String line = it.next();
+                if (!line.startsWith("data: ")) {
+                    continue;
+                }
+                JsonNode event = Json.LENIENT.readTree(line.substring(6));
+                String piece = event.path("content").asText("");
+                if (!piece.isEmpty() || !event.path("stop").asBoolean(false)) {
+                    long now = System.nanoTime();
+                    if (first < 0) {
+                        first = now;
+                    }
+                    last = now;
+                    generated++;
+                    text.append(piece);
+                }
+                if (event.path("stop").asBoolean(false)) {
+                    end = event;
+                    break;
+                }
+                if (rule.decided(text.toString())) {
+                    decided = true;
+                    break; // closing the stream hangs up; the server stops this slot
+                }
+            }
+        } catch (IOException e) {
+            sleepQuietly(200);
+            GenerationException dead = death;
+            throw dead != null ? dead : new GenerationException(Kind.WORKER_CRASHED, "llama-server stopped while "
+                    + "generating: " + e.getMessage(), !process.isAlive(), e);
+        }
+        if (end != null) {
+            JsonNode timings = end.path("timings");
+            JsonNode cached = timings.path("cache_n");
+            Completion.FinishReason reason = "limit".equals(end.path("stop_type").asText())
+                    ? Completion.FinishReason.LENGTH : Completion.FinishReason.STOP;
+            return new Completion(text.toString(), promptTokens, timings.path("predicted_n").asInt(generated), reason,
+                    timings.path("prompt_ms").asDouble((first < 0 ? last - start : first - start) / 1e6),
+                    timings.path("predicted_ms").asDouble(first < 0 ? 0 : (last - first) / 1e6), List.of(),
+                    cached.isNumber() ? cached.asInt() : null);
+        }
+        return new Completion(text.toString(), promptTokens, generated, decided ? Completion.FinishReason.DECIDED
+                : Completion.FinishReason.STOP, ((first < 0 ? last : first) - start) / 1e6,
+                first < 0 ? 0 : (last - first) / 1e6, List.of(), cachedEstimate);
     }
 
     private static List<TokenLogprob> logprobs(JsonNode probs) {

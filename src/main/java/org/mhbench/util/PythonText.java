@@ -1,4 +1,4 @@
-package org.mhbench.stimuli;
+package org.mhbench.util;
 
 /**
  * Python's idea of whitespace, for reproducing {@code str.strip()} exactly: Java's
