@@ -22,6 +22,7 @@ import picocli.CommandLine.ScopeType;
                 JudgeCommand.class,
                 GenerateCommand.class,
                 BenchCommand.class,
+                MergeCommand.class,
                 ModelsCommand.class,
                 MakeTestModelCommand.class,
                 ImportPaperCommand.class,

@@ -90,6 +90,12 @@ final class RunCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}). The manifest says which was used.")
     double watts;
 
+    @Option(names = "--shard", paramLabel = "K/N",
+            description = "Run only shard K of N (0 <= K < N; a Slurm array index or Kubernetes completion index), "
+                    + "a share of the prompts balanced by cost, into its own --out; join the shards with "
+                    + "'mhbench merge'.")
+    String shard;
+
     @Option(names = "--no-score", description = "Only generate; score later with 'mhbench score RUN_DIR'.")
     boolean noScore;
 
@@ -132,7 +138,7 @@ final class RunCommand implements Callable<Integer> {
         RunSpec runSpec = new RunSpec(dirPath, resume, spec.commandLine().getParseResult().originalArgs(), models,
                 chosen, backend, judgeSpec == null ? null : new RunSpec.Judging(judgeSpec, model.threads,
                 model.gpuLayers, experiments.seed), limit, maxRestarts, noScore ? null : ScoreSettings.defaults(),
-                experiments.stimuli(), watts);
+                experiments.stimuli(), watts, shardOf(shard));
         boolean firstScore = !Files.isRegularFile(dirPath.resolve(org.mhbench.score.SummaryCsv.FILE));
         RunPipeline.Result result;
         try (CliListener listener = new CliListener(experimentId, err)) {
@@ -171,6 +177,17 @@ final class RunCommand implements Callable<Integer> {
             writeReport(dirPath, err);
         }
         return result.anyFailed() ? ExitCodes.FAILED : ExitCodes.OK;
+    }
+
+    private static org.mhbench.run.Shard shardOf(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return org.mhbench.run.Shard.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--shard: " + e.getMessage());
+        }
     }
 
     /**

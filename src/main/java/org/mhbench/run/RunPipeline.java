@@ -116,6 +116,9 @@ public final class RunPipeline {
             throw e;
         }
         List<Prompt> prompts = prompts(experiments, spec.limit());
+        if (spec.shard() != null) {
+            prompts = spec.shard().select(prompts);
+        }
         List<Runner.ModelOutcome> outcomes;
         boolean judged;
         String status = "failed"; // until everything below has gone through
@@ -255,6 +258,12 @@ public final class RunPipeline {
             ex.put(e.id(), e.describe());
         }
         p.put("experiments", ex);
+        // Every shard of one spec shares this id; merge checks it.
+        p.put("run_id", org.mhbench.util.Hashing.sha256(org.mhbench.util.Json.MAPPER.valueToTree(p).toString())
+                .substring(0, 16));
+        if (spec.shard() != null) {
+            p.put("shard", spec.shard().toString());
+        }
         return p;
     }
 

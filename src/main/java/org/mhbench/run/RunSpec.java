@@ -24,10 +24,11 @@ import org.mhbench.stimuli.Experiment;
  * @param scoring     how to score the run when generation ends, or {@code null} not to score
  * @param stimuliRoot the stimulus folder the experiments were built from (for scoring)
  * @param wattsPerCore a busy core's draw for the energy estimate where RAPL cannot be read
+ * @param shard       run only this shard of the prompts, or {@code null} for all
  */
 public record RunSpec(Path out, boolean resume, List<String> command, List<ModelConfig> models,
                       List<Experiment> experiments, Backend backend, Judging judge, int limit, int maxRestarts,
-                      ScoreSettings scoring, Path stimuliRoot, double wattsPerCore) {
+                      ScoreSettings scoring, Path stimuliRoot, double wattsPerCore, Shard shard) {
 
     public RunSpec {
         Objects.requireNonNull(out, "out");

@@ -13,7 +13,7 @@ import org.mhbench.util.Json;
 public final class SettingsDiff {
 
     /** Settings a resume may change. */
-    static final Set<String> MAY_CHANGE = Set.of("limit");
+    static final Set<String> MAY_CHANGE = Set.of("limit", "run_id");
     /**
      * Where a stimulus folder was: a resume from another checkout is the same run when the files' hashes
      * (recorded beside it) are equal.

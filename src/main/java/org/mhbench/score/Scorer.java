@@ -33,8 +33,17 @@ public final class Scorer {
 
     /** Scores records of every experiment that has a scorer; others are noted and skipped. */
     public ScoreResult score(List<ResponseRecord> records) {
+        // One canonical order, so that scores (seeded bootstrap intervals included) depend on what a run
+        // holds, not on the order it was written in: parallel slots, a resume or a merge of shards
+        // append the same records in other orders.
+        // Models keep the order they first appear in (the run's order); within a model, by record id.
+        Map<String, Integer> rank = new LinkedHashMap<>();
+        records.forEach(r -> rank.putIfAbsent(r.model(), rank.size()));
+        List<ResponseRecord> ordered = new ArrayList<>(records);
+        ordered.sort(java.util.Comparator.comparing((ResponseRecord r) -> rank.get(r.model()))
+                .thenComparing(ResponseRecord::id));
         Map<String, List<ResponseRecord>> byExperiment = new LinkedHashMap<>();
-        for (ResponseRecord r : records) {
+        for (ResponseRecord r : ordered) {
             byExperiment.computeIfAbsent(r.experiment(), k -> new ArrayList<>()).add(r);
         }
         ScoreResult report = ScoreResult.empty();
