@@ -23,10 +23,10 @@ import org.mhbench.stimuli.SystemPrompt;
 import org.mhbench.util.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code mhbench bench}: speed of a model on a backend, in llama-bench's terms, and of mhbench's own loops. */
 @Command(name = "bench", mixinStandardHelpOptions = true,

@@ -7,9 +7,9 @@ import java.nio.file.NoSuchFileException;
 import org.mhbench.generate.GenerationException;
 import org.mhbench.gguf.GgufFormatException;
 import org.mhbench.util.BadInputException;
-import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine;
 
 /**
  * Turns exceptions into one clear line and an exit status: 2 for bad input (the user's mistake, see

@@ -11,11 +11,11 @@ import java.util.concurrent.Callable;
 import org.mhbench.judge.labels.LabelledItem;
 import org.mhbench.judge.labels.LabelsFile;
 import org.mhbench.judge.labels.PaperLabels;
+import org.mhbench.util.Plural;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import org.mhbench.util.Plural;
 
 /**
  * {@code mhbench export-labels}: the paper's gpt-4o-labelled replies as a labels file, the format that

@@ -4,21 +4,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.mhbench.generate.Backend;
 import org.mhbench.generate.ChatMessage;
+import org.mhbench.generate.ChatModel;
 import org.mhbench.generate.ChatRequest;
 import org.mhbench.generate.Completion;
-import org.mhbench.generate.Backend;
 import org.mhbench.generate.ModelConfig;
 import org.mhbench.generate.ModelInfo;
 import org.mhbench.generate.SamplingSettings;
-import org.mhbench.generate.ChatModel;
 import org.mhbench.util.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code mhbench generate}: one completion, the smallest end-to-end check of a model. */
 @Command(name = "generate", mixinStandardHelpOptions = true,

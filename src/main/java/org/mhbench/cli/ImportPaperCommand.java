@@ -4,17 +4,13 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.mhbench.paper.InterjectionsPaperImporter;
 import org.mhbench.paper.PaperExperimentImporter;
 import org.mhbench.paper.PaperImporter;
-import org.mhbench.paper.StigmaPaperImporter;
-import org.mhbench.responses.ResponsesStimuli;
-import org.mhbench.stigma.StigmaStimuli;
+import org.mhbench.util.Plural;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import org.mhbench.util.Plural;
 
 /**
  * {@code mhbench import-paper --from PAPER_DIR --out RUN_DIR}: turns the paper's released results

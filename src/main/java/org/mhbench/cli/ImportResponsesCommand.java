@@ -1,6 +1,5 @@
 package org.mhbench.cli;
 
-import org.mhbench.runfolder.JsonlLog;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -14,11 +13,11 @@ import java.util.concurrent.Callable;
 import org.mhbench.Version;
 import org.mhbench.generate.ModelInfo;
 import org.mhbench.paper.HandCollectedResponses;
-import org.mhbench.responses.JudgeStage;
-import org.mhbench.runfolder.Judgment;
 import org.mhbench.responses.ResponsesStimuli;
 import org.mhbench.runfolder.GitInfo;
 import org.mhbench.runfolder.HostInfo;
+import org.mhbench.runfolder.JsonlLog;
+import org.mhbench.runfolder.Judgment;
 import org.mhbench.runfolder.Manifest;
 import org.mhbench.runfolder.ResponseLog;
 import org.mhbench.runfolder.ResponseRecord;

@@ -1,6 +1,5 @@
 package org.mhbench.cli;
 
-import org.mhbench.runfolder.JsonlLog;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedWriter;
@@ -19,22 +18,23 @@ import org.mhbench.judge.Judges;
 import org.mhbench.judge.Verdict;
 import org.mhbench.judge.llm.JudgeFailedException;
 import org.mhbench.responses.JudgeStage;
-import org.mhbench.runfolder.Judgment;
 import org.mhbench.responses.ResponseStimulus;
 import org.mhbench.responses.ResponsesStimuli;
+import org.mhbench.runfolder.JsonlLog;
+import org.mhbench.runfolder.Judgment;
 import org.mhbench.runfolder.Manifest;
 import org.mhbench.runfolder.ResponseLog;
 import org.mhbench.runfolder.RunDirectory;
 import org.mhbench.util.Json;
 import org.mhbench.util.Jsonl;
+import org.mhbench.util.Plural;
 import org.mhbench.util.PrivateFiles;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import org.mhbench.util.Plural;
 
 /**
  * {@code mhbench judge}: the judge stage on its own. Either re-judges a run folder's replies

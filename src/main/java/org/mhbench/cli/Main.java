@@ -2,11 +2,11 @@ package org.mhbench.cli;
 
 import org.mhbench.Version;
 import org.mhbench.util.NativeCache;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine;
 
 /** The {@code mhbench} command: a root that only dispatches to its subcommands. */
 @Command(name = "mhbench",

@@ -7,9 +7,9 @@ import org.mhbench.gguf.ModelSummary;
 import org.mhbench.testmodel.TestModelSize;
 import org.mhbench.testmodel.TestModelWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code mhbench make-test-model}: writes a llama- (or qwen3-) architecture GGUF with random weights. */
 @Command(name = "make-test-model", mixinStandardHelpOptions = true,

@@ -7,10 +7,10 @@ import java.util.concurrent.Callable;
 import org.mhbench.run.ShardMerge;
 import org.mhbench.util.Plural;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code mhbench merge OUT_DIR SHARD_DIR…}: the shards of one run, joined into one run folder. */
 @Command(name = "merge", mixinStandardHelpOptions = true,

@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.mhbench.generate.ModelConfig;
-import org.mhbench.gguf.GgufReader;
 import org.mhbench.generate.TemplateEngine;
+import org.mhbench.gguf.GgufReader;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 

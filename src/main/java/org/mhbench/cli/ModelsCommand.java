@@ -10,9 +10,9 @@ import org.mhbench.gguf.GgufFormatException;
 import org.mhbench.gguf.GgufReader;
 import org.mhbench.gguf.ModelSummary;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code mhbench models}: what a GGUF file holds, read by our own header reader. */
 @Command(name = "models", mixinStandardHelpOptions = true,

@@ -1,15 +1,5 @@
 package org.mhbench.cli;
 
-import org.mhbench.experiments.ScoreSettings;
-import org.mhbench.judge.JudgeUnavailableException;
-import org.mhbench.judge.Judges;
-import org.mhbench.run.RunPipeline;
-import org.mhbench.run.RunSpec;
-import org.mhbench.run.RunStages;
-import org.mhbench.run.Runner;
-import org.mhbench.runfolder.ResponseRecord;
-
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,34 +8,31 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.Callable;
-import org.mhbench.Version;
+import org.mhbench.experiments.ScoreSettings;
+import org.mhbench.generate.Backend;
 import org.mhbench.generate.GenerationException;
 import org.mhbench.generate.ModelConfig;
-import org.mhbench.generate.Backend;
-import org.mhbench.runfolder.GitInfo;
-import org.mhbench.runfolder.HostInfo;
-import org.mhbench.runfolder.Manifest;
-import org.mhbench.runfolder.RunDirectory;
-import org.mhbench.runfolder.ResponseLog;
-import org.mhbench.run.Runner;
-import org.mhbench.report.Usage;
+import org.mhbench.judge.JudgeUnavailableException;
+import org.mhbench.judge.Judges;
 import org.mhbench.report.UsageCsv;
+import org.mhbench.run.RunPipeline;
+import org.mhbench.run.RunSpec;
+import org.mhbench.run.RunStages;
+import org.mhbench.run.Runner;
+import org.mhbench.runfolder.Manifest;
+import org.mhbench.runfolder.ResponseRecord;
+import org.mhbench.runfolder.RunDirectory;
 import org.mhbench.stimuli.Experiment;
-import org.mhbench.stimuli.Prompt;
-import org.mhbench.util.Json;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine;
 
 /**
  * {@code mhbench run}: the main job. Generates every prompt of the chosen experiments with every

@@ -27,12 +27,12 @@ import org.mhbench.responses.ResponsesStimuli;
 import org.mhbench.util.Hashing;
 import org.mhbench.util.Home;
 import org.mhbench.util.Json;
+import org.mhbench.util.Plural;
 import org.mhbench.util.PrivateFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import org.mhbench.util.Plural;
 
 /**
  * {@code mhbench train-judge}: trains an ONNX judge folder from the paper's released labels and/or

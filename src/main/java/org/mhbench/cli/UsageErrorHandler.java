@@ -2,10 +2,10 @@ package org.mhbench.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
-import picocli.CommandLine;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
+import picocli.CommandLine;
 
 /**
  * A command line picocli cannot parse (unknown option, missing or bad value): one line saying what is

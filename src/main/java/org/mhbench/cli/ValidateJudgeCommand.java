@@ -16,7 +16,6 @@ import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.mhbench.generate.GenerationException;
 import org.mhbench.judge.Judge;
-import org.mhbench.judge.JudgeInput;
 import org.mhbench.judge.Judges;
 import org.mhbench.judge.Verdict;
 import org.mhbench.judge.eval.Agreement;
@@ -30,8 +29,8 @@ import org.mhbench.util.Json;
 import org.mhbench.util.Plural;
 import org.mhbench.util.PrivateFiles;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 

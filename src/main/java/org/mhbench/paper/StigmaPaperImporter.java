@@ -4,9 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -14,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.mhbench.generate.Completion;
 import org.mhbench.generate.ModelInfo;
 import org.mhbench.runfolder.Failure;
@@ -25,8 +21,8 @@ import org.mhbench.stigma.Question;
 import org.mhbench.stigma.Scale;
 import org.mhbench.stigma.StigmaExperiment;
 import org.mhbench.stigma.StigmaStimuli;
-import org.mhbench.stimuli.SystemPrompt;
 import org.mhbench.stigma.Vignette;
+import org.mhbench.stimuli.SystemPrompt;
 import org.mhbench.util.Hashing;
 
 /**

@@ -1,6 +1,5 @@
 package org.mhbench.responses;
 
-import org.mhbench.runfolder.JsonlLog;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -16,6 +15,7 @@ import org.mhbench.generate.Completion;
 import org.mhbench.generate.GenerationException;
 import org.mhbench.generate.SamplingSettings;
 import org.mhbench.runfolder.Failure;
+import org.mhbench.runfolder.JsonlLog;
 
 /**
  * Writes the bridging turns of a contextualized run ({@code --contextualize}) before generation, with

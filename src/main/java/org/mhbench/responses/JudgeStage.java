@@ -1,7 +1,5 @@
 package org.mhbench.responses;
 
-import org.mhbench.runfolder.JsonlLog;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,8 +12,9 @@ import org.mhbench.judge.JudgeInfo;
 import org.mhbench.judge.JudgeInput;
 import org.mhbench.judge.UnsupportedCriterionException;
 import org.mhbench.judge.Verdict;
-import org.mhbench.runfolder.ResponseRecord;
+import org.mhbench.runfolder.JsonlLog;
 import org.mhbench.runfolder.Judgment;
+import org.mhbench.runfolder.ResponseRecord;
 
 /**
  * The judge stage of a run: asks one {@link Judge} about every {@code responses} record that has a

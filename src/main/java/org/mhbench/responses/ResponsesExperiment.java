@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.Objects;
 import org.mhbench.generate.ChatMessage;
 import org.mhbench.generate.SamplingSettings;
-import org.mhbench.stimuli.SystemPrompt;
 import org.mhbench.stimuli.Experiment;
 import org.mhbench.stimuli.Prompt;
+import org.mhbench.stimuli.SystemPrompt;
 import org.mhbench.transcripts.Transcript;
 import org.mhbench.util.Hashing;
 

@@ -8,16 +8,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import org.mhbench.generate.ChatModel;
+import org.mhbench.generate.ChatRequest;
+import org.mhbench.generate.Completion;
+import org.mhbench.generate.GenerationException;
+import org.mhbench.generate.ModelInfo;
 import org.mhbench.runfolder.Failure;
 import org.mhbench.runfolder.RecordKey;
 import org.mhbench.runfolder.ResponseLog;
 import org.mhbench.runfolder.ResponseRecord;
 import org.mhbench.stimuli.Prompt;
-import org.mhbench.generate.ModelInfo;
-import org.mhbench.generate.Completion;
-import org.mhbench.generate.ChatRequest;
-import org.mhbench.generate.ChatModel;
-import org.mhbench.generate.GenerationException;
 
 /**
  * The generate stage: sends each not-yet-recorded prompt to one model and appends what came back

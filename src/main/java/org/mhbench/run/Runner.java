@@ -6,16 +6,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.mhbench.generate.Backend;
+import org.mhbench.generate.ChatModel;
 import org.mhbench.generate.GenerationException;
 import org.mhbench.generate.ModelConfig;
 import org.mhbench.generate.ModelInfo;
-import org.mhbench.generate.Backend;
-import org.mhbench.generate.ChatModel;
-import org.mhbench.stimuli.Prompt;
 import org.mhbench.runfolder.Manifest;
 import org.mhbench.runfolder.ResponseLog;
 import org.mhbench.runfolder.ResponseRecord;
 import org.mhbench.runfolder.RunDirectory;
+import org.mhbench.stimuli.Prompt;
 
 /**
  * Runs a list of prompts on each model, one backend process per model, into one run folder.

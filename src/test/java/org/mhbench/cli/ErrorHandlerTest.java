@@ -21,8 +21,8 @@ import org.mhbench.paper.PaperFormatException;
 import org.mhbench.responses.JudgeConflictException;
 import org.mhbench.stimuli.StimulusFormatException;
 import org.mhbench.util.BadInputException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * Exit statuses: a user's mistake is status 2 in one line; a broken invariant (an

@@ -1,6 +1,5 @@
 package org.mhbench.judge;
 
-import org.mhbench.runfolder.RunDirectory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mhbench.cli.CliRun;
 import org.mhbench.cli.ExitCodes;
 import org.mhbench.judge.onnx.JudgeManifest;
+import org.mhbench.runfolder.RunDirectory;
 import org.mhbench.util.Home;
 import org.mhbench.util.Json;
 

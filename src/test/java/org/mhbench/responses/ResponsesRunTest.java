@@ -13,13 +13,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mhbench.TestFixtures;
 import org.mhbench.cli.CliRun;
+import org.mhbench.runfolder.Judgment;
 import org.mhbench.runfolder.ResponseLog;
 import org.mhbench.runfolder.ResponseRecord;
 import org.mhbench.runfolder.RunDirectory;
 import org.mhbench.score.SummaryCsv;
 import org.mhbench.score.SummaryRow;
 import org.mhbench.util.Json;
-import org.mhbench.runfolder.Judgment;
 
 
 /**

@@ -1,7 +1,5 @@
 package org.mhbench.responses;
 
-import org.mhbench.runfolder.RunDirectory;
-import org.mhbench.runfolder.JsonlLog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -24,11 +22,13 @@ import org.mhbench.judge.JudgeInfo;
 import org.mhbench.judge.JudgeInput;
 import org.mhbench.judge.Verdict;
 import org.mhbench.runfolder.Failure;
-import org.mhbench.runfolder.ResponseRecord;
-import org.mhbench.stimuli.SystemPrompt;
-import org.mhbench.stimuli.Prompt;
-import org.mhbench.transcripts.Transcript;
+import org.mhbench.runfolder.JsonlLog;
 import org.mhbench.runfolder.Judgment;
+import org.mhbench.runfolder.ResponseRecord;
+import org.mhbench.runfolder.RunDirectory;
+import org.mhbench.stimuli.Prompt;
+import org.mhbench.stimuli.SystemPrompt;
+import org.mhbench.transcripts.Transcript;
 
 /** The judge and bridge stages: append-only, resumable files, what is judged and what is not. */
 class StagesTest {

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintStream;
-import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,12 +21,12 @@ import org.mhbench.generate.SamplingSettings;
 import org.mhbench.generate.TemplateEngine;
 import org.mhbench.generate.worker.JniBackend;
 import org.mhbench.generate.worker.WorkerOptions;
-import org.mhbench.stimuli.Prompt;
 import org.mhbench.runfolder.HostInfo;
 import org.mhbench.runfolder.Manifest;
 import org.mhbench.runfolder.ResponseLog;
 import org.mhbench.runfolder.ResponseRecord;
 import org.mhbench.runfolder.RunDirectory;
+import org.mhbench.stimuli.Prompt;
 
 /** The generate stage over worker processes: recording, resuming, and surviving a dying worker. */
 class RunnerTest {

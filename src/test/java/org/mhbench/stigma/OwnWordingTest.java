@@ -14,8 +14,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.mhbench.WordRuns;
 import org.mhbench.paper.PaperDir;
-import org.mhbench.util.Json;
 import org.mhbench.stimuli.SystemPrompt;
+import org.mhbench.util.Json;
 
 /**
  * Our stimuli are our own words: no run of {@value org.mhbench.WordRuns#N} words from the paper's vignettes or questions

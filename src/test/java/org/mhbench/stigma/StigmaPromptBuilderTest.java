@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.mhbench.generate.ChatMessage;
 import org.mhbench.generate.Role;
 import org.mhbench.paper.PaperDir;
-import org.mhbench.util.Json;
 import org.mhbench.stimuli.SystemPrompt;
+import org.mhbench.util.Json;
 
 /** The message layout of paper-methods §1.3, byte for byte. */
 class StigmaPromptBuilderTest {

@@ -6,17 +6,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.mhbench.generate.ChatMessage;
 import org.mhbench.generate.ChatModel;
 import org.mhbench.generate.ChatRequest;
 import org.mhbench.generate.Completion;
-import org.mhbench.generate.GenerationException;
 import org.mhbench.generate.GenerationException.Kind;
+import org.mhbench.generate.GenerationException;
 import org.mhbench.generate.ModelInfo;
 import org.mhbench.generate.SamplingSettings;
 import org.mhbench.generate.TokenLogprob;
+import org.mhbench.generate.http.ChatJson;
 import org.mhbench.generate.http.JsonHttp;
 
 /**
@@ -81,10 +81,7 @@ public final class EndpointChatModel implements ChatModel {
         SamplingSettings s = request.sampling();
         ObjectNode body = org.mhbench.util.Json.MAPPER.createObjectNode();
         body.put("model", modelId);
-        ArrayNode ms = body.putArray("messages");
-        for (ChatMessage m : request.messages()) {
-            ms.addObject().put("role", m.role().wireName()).put("content", m.content());
-        }
+        ChatJson.putMessages(body, request.messages());
         body.put("temperature", s.temperature()).put("max_tokens", s.maxTokens()).put("seed", s.seed())
                 .put("stream", false);
         if (!s.stop().isEmpty()) {
@@ -124,14 +121,7 @@ public final class EndpointChatModel implements ChatModel {
         JsonNode cached = usage.path("prompt_tokens_details").path("cached_tokens");
         Completion.FinishReason reason = "length".equals(choice.path("finish_reason").asText())
                 ? Completion.FinishReason.LENGTH : Completion.FinishReason.STOP;
-        List<TokenLogprob> logprobs = new ArrayList<>();
-        for (JsonNode step : choice.path("logprobs").path("content")) {
-            List<TokenLogprob.Alternative> top = new ArrayList<>();
-            for (JsonNode alt : step.path("top_logprobs")) {
-                top.add(new TokenLogprob.Alternative(alt.path("token").asText(), alt.path("logprob").asDouble()));
-            }
-            logprobs.add(new TokenLogprob(step.path("token").asText(), step.path("logprob").asDouble(), top));
-        }
+        List<TokenLogprob> logprobs = ChatJson.logprobs(choice.path("logprobs").path("content"));
         // An endpoint reports no split of prompt and generation time: all of it counts as generation.
         return new Completion(choice.path("message").path("content").asText(""),
                 usage.path("prompt_tokens").asInt(-1), usage.path("completion_tokens").asInt(-1), reason, 0, millis,

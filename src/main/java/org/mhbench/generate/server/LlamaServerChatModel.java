@@ -23,15 +23,15 @@ import org.mhbench.generate.ChatMessage;
 import org.mhbench.generate.ChatModel;
 import org.mhbench.generate.ChatRequest;
 import org.mhbench.generate.Completion;
-import org.mhbench.generate.GenerationException;
 import org.mhbench.generate.GenerationException.Kind;
+import org.mhbench.generate.GenerationException;
 import org.mhbench.generate.ModelConfig;
 import org.mhbench.generate.ModelFile;
 import org.mhbench.generate.ModelInfo;
 import org.mhbench.generate.SamplingSettings;
-import org.mhbench.generate.TemplateEngine;
 import org.mhbench.generate.StopRule;
-import org.mhbench.generate.TokenLogprob;
+import org.mhbench.generate.TemplateEngine;
+import org.mhbench.generate.http.ChatJson;
 import org.mhbench.generate.http.JsonHttp;
 import org.mhbench.generate.worker.StderrTail;
 import org.mhbench.util.Json;
@@ -278,10 +278,7 @@ public final class LlamaServerChatModel implements ChatModel {
             }
         }
         ObjectNode body = Json.MAPPER.createObjectNode();
-        ArrayNode ms = body.putArray("messages");
-        for (ChatMessage m : messages) {
-            ms.addObject().put("role", m.role().wireName()).put("content", m.content());
-        }
+        ChatJson.putMessages(body, messages);
         JsonNode answer = post("/apply-template", body, "rendering the chat template", Kind.TEMPLATE);
         return file.stripBos(answer.path("prompt").asText());
     }
@@ -340,7 +337,7 @@ public final class LlamaServerChatModel implements ChatModel {
         // timings.cache_n: prompt tokens taken from the slot's cache (tokens_cached is the slot's whole length).
         JsonNode cached = timings.path("cache_n");
         return new Completion(r.path("content").asText(), tokens.length, generated, reason, promptMs, genMs,
-                logprobs(r.path("completion_probabilities")), cached.isNumber() ? cached.asInt() : null);
+                ChatJson.logprobs(r.path("completion_probabilities")), cached.isNumber() ? cached.asInt() : null);
     }
 
     /**
@@ -439,18 +436,6 @@ public final class LlamaServerChatModel implements ChatModel {
         return new Completion(text.toString(), promptTokens, generated, decided ? Completion.FinishReason.DECIDED
                 : Completion.FinishReason.STOP, ((first < 0 ? last : first) - start) / 1e6,
                 first < 0 ? 0 : (last - first) / 1e6, List.of(), cachedEstimate);
-    }
-
-    private static List<TokenLogprob> logprobs(JsonNode probs) {
-        List<TokenLogprob> out = new ArrayList<>();
-        for (JsonNode step : probs) {
-            List<TokenLogprob.Alternative> top = new ArrayList<>();
-            for (JsonNode alt : step.path("top_logprobs")) {
-                top.add(new TokenLogprob.Alternative(alt.path("token").asText(), alt.path("logprob").asDouble()));
-            }
-            out.add(new TokenLogprob(step.path("token").asText(), step.path("logprob").asDouble(), top));
-        }
-        return out;
     }
 
     private JsonNode post(String path, JsonNode body, String what, Kind kind) throws GenerationException {

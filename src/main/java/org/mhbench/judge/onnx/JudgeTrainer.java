@@ -17,8 +17,8 @@ import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.mhbench.judge.eval.Agreement;
 import org.mhbench.util.BadInputException;
-import org.mhbench.util.PrivateFiles;
 import org.mhbench.util.Plural;
+import org.mhbench.util.PrivateFiles;
 
 /**
  * Trains an ONNX judge: encodes every example once ({@link FeatureExtractor}), fits one head column per

@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.mhbench.runfolder.ResponseRecord;
-import org.mhbench.stimuli.AnswerParser;
 import org.mhbench.stigma.Decoding;
 import org.mhbench.stigma.Question;
 import org.mhbench.stigma.Scale;
 import org.mhbench.stigma.StigmaStimuli;
+import org.mhbench.stimuli.AnswerParser;
 import org.mhbench.util.BadInputException;
 
 /**

@@ -11,9 +11,9 @@ import org.mhbench.score.ScoreResult;
 import org.mhbench.score.SummaryRow;
 import org.mhbench.score.TestRow;
 import org.mhbench.stats.Interval;
-import org.mhbench.stimuli.AnswerParser;
 import org.mhbench.stigma.StigmaExperiment;
 import org.mhbench.stigma.StigmaStimuli;
+import org.mhbench.stimuli.AnswerParser;
 import org.mhbench.util.Hashing;
 
 /**
