@@ -6,12 +6,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.mhbench.generate.ChatMessage;
+import org.mhbench.generate.ChatModel;
 import org.mhbench.generate.ChatRequest;
 import org.mhbench.generate.Completion;
 import org.mhbench.generate.GenerationException;
 import org.mhbench.generate.ModelConfig;
 import org.mhbench.generate.SamplingSettings;
 import org.mhbench.generate.llamacpp.LlamaCppChatModel;
+import org.mhbench.generate.server.LlamaServerBinary;
+import org.mhbench.generate.server.LlamaServerChatModel;
 import org.mhbench.testmodel.TestModelSize;
 import org.mhbench.testmodel.TestModelWriter;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -25,11 +28,13 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The generation loop: one chat request through the in-process llama.cpp backend, as each
- * experiment item is served inside a worker.
+ * The generation loop: one chat request through a backend, as each experiment item is served: the
+ * in-process llama.cpp binding ({@code backend=jni}, as inside a worker) or a llama-server child
+ * process ({@code backend=server}, found as mhbench finds it; build it with scripts/build-llama.sh).
  *
  * <p>Two shapes, after llama-bench's {@code pp} and {@code tg}: a stigma-like item (about 300
  * prompt tokens, 10 generated: prompt processing dominates) and a responses-like item (a short
@@ -56,7 +61,10 @@ public class GenerationBenchmark {
     @Param({"1", "2"})
     public int threads;
 
-    private LlamaCppChatModel model;
+    @Param({"jni", "server"})
+    public String backend;
+
+    private ChatModel model;
     private String vignette;
     private int counter;
 
@@ -65,8 +73,21 @@ public class GenerationBenchmark {
         Path dir = Files.createTempDirectory("mhbench-bench-");
         Path file = dir.resolve(size + ".gguf");
         TestModelWriter.write(file, TestModelSize.valueOf(size.toUpperCase(java.util.Locale.ROOT)), 42);
-        model = LlamaCppChatModel.load(ModelConfig.of(file).withThreads(threads).withContextSize(2048));
+        ModelConfig config = ModelConfig.of(file).withThreads(threads).withContextSize(2048);
+        if (backend.equals("server")) {
+            LlamaServerBinary binary = LlamaServerBinary.locate(null).orElseThrow(() -> new IllegalStateException(
+                    "no llama-server: build one with scripts/build-llama.sh"));
+            model = LlamaServerChatModel.start(binary, config, java.time.Duration.ofMinutes(5),
+                    java.time.Duration.ofMinutes(5), null, false);
+        } else {
+            model = LlamaCppChatModel.load(config);
+        }
         vignette = "Alex has felt low for two weeks, sleeps badly and has stopped seeing friends. ".repeat(14);
+    }
+
+    @TearDown(Level.Trial)
+    public void close() {
+        model.close();
     }
 
     private String nextPrefix() {
