@@ -63,6 +63,12 @@ public final class LlamaServerChatModel implements ChatModel {
 
     private static final Pattern LISTENING = Pattern.compile("listening on https?://[^\\s]*:(\\d+)");
     private static final AtomicLong SERVERS = new AtomicLong();
+    private static final java.util.concurrent.ScheduledExecutorService WATCHDOG =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "mhbench-llama-server-watchdog");
+                t.setDaemon(true);
+                return t;
+            });
     /**
      * Runs the server and kills it when standard input (a pipe from mhbench) reaches its end, or when
      * the guard itself is told to stop. $1 is the executable, the rest its arguments.
@@ -386,6 +392,13 @@ public final class LlamaServerChatModel implements ChatModel {
             Thread.currentThread().interrupt();
             throw new GenerationException(Kind.BACKEND, "interrupted while generating", false, e);
         }
+        // The request timeout covers the response's start only; a server that stalls mid-stream is stopped
+        // by this watchdog, which ends the stream with an error.
+        java.util.concurrent.ScheduledFuture<?> watchdog = WATCHDOG.schedule(() -> {
+            death = new GenerationException(Kind.TIMEOUT, "no complete answer after " + requestTimeout.toSeconds()
+                    + " s while generating; llama-server was stopped", true);
+            kill(process);
+        }, requestTimeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         try (java.util.stream.Stream<String> lines = r.body()) {
             if (r.statusCode() != 200) {
                 String all = String.join("\n", lines.toList());
@@ -417,11 +430,13 @@ public final class LlamaServerChatModel implements ChatModel {
                     break; // closing the stream hangs up; the server stops this slot
                 }
             }
-        } catch (IOException e) {
+        } catch (IOException | java.io.UncheckedIOException e) {
             sleepQuietly(200);
             GenerationException dead = death;
             throw dead != null ? dead : new GenerationException(Kind.WORKER_CRASHED, "llama-server stopped while "
                     + "generating: " + e.getMessage(), !process.isAlive(), e);
+        } finally {
+            watchdog.cancel(false);
         }
         if (end != null) {
             JsonNode timings = end.path("timings");
