@@ -65,12 +65,13 @@ public class GenerationBenchmark {
     public String backend;
 
     private ChatModel model;
+    private Path dir;
     private String vignette;
     private int counter;
 
     @Setup(Level.Trial)
     public void load() throws IOException, GenerationException {
-        Path dir = Files.createTempDirectory("mhbench-bench-");
+        dir = Files.createTempDirectory("mhbench-bench-");
         Path file = dir.resolve(size + ".gguf");
         TestModelWriter.write(file, TestModelSize.valueOf(size.toUpperCase(java.util.Locale.ROOT)), 42);
         ModelConfig config = ModelConfig.of(file).withThreads(threads).withContextSize(2048);
@@ -86,8 +87,15 @@ public class GenerationBenchmark {
     }
 
     @TearDown(Level.Trial)
-    public void close() {
+    public void close() throws IOException {
         model.close();
+        // The model file (214 MB for medium) goes with the trial.
+        try (var files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                Files.deleteIfExists(f);
+            }
+        }
+        Files.deleteIfExists(dir);
     }
 
     private String nextPrefix() {
