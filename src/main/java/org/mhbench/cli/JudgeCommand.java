@@ -67,6 +67,11 @@ final class JudgeCommand implements Callable<Integer> {
             description = "The judge (default: ${DEFAULT-VALUE}).")
     String judge;
 
+    @Option(names = "--escalate", paramLabel = "llm:FILE.gguf|onnx:DIR",
+            description = "A second judge for the verdicts --judge flags for review; the verdict records which "
+                    + "judge decided and why.")
+    String escalate;
+
     @Mixin
     JudgeModelOptions judgeOptions;
 
@@ -83,6 +88,9 @@ final class JudgeCommand implements Callable<Integer> {
         }
         if (runDir != null && out != null) {
             throw new UserError("--out goes with --in; a run folder's verdicts go to RUN_DIR/" + Judgment.FILE);
+        }
+        if (escalate != null) {
+            judge = Judges.escalated(judge, escalate);
         }
         ResponsesStimuli stimuli = judgeOptions.stimuli();
         Judges.check(judge);

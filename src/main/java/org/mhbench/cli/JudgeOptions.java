@@ -12,6 +12,11 @@ public final class JudgeOptions {
                     "Default: onnx when this build has it; otherwise replies are left unjudged (with a note)."})
     String judge;
 
+    @Option(names = "--escalate", paramLabel = "llm:FILE.gguf|onnx:DIR",
+            description = "Responses: a second judge for the verdicts the first one flags for review; its answer "
+                    + "stands and the verdict records which judge decided and why.")
+    String escalate;
+
     @Option(names = "--no-judge",
             description = "Responses: generate only; judge later with 'mhbench judge RUN_DIR --judge ...'.")
     boolean noJudge;
@@ -19,16 +24,17 @@ public final class JudgeOptions {
     /** The judge spec to use, or {@code null} for none. */
     String spec() {
         if (noJudge) {
-            if (judge != null) {
-                throw new UserError("--judge and --no-judge contradict each other; give one");
+            if (judge != null || escalate != null) {
+                throw new UserError("--judge or --escalate and --no-judge contradict each other; give one");
             }
             return null;
         }
-        return judge != null ? judge : Judges.DEFAULT;
+        String first = judge != null ? judge : Judges.DEFAULT;
+        return escalate != null ? Judges.escalated(first, escalate) : first;
     }
 
     /** True when the user named the judge (so that an unavailable judge is an error, not a note). */
     boolean explicit() {
-        return judge != null;
+        return judge != null || escalate != null;
     }
 }

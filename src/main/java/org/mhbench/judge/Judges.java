@@ -31,6 +31,13 @@ public final class Judges {
 
     /** The default spec. */
     public static final String DEFAULT = "onnx";
+    /** Joins a first judge's spec (or id) to the judge its unsure verdicts go to: {@code onnx=>llm:FILE}. */
+    public static final String ESCALATES_TO = "=>";
+
+    /** The spec (or id) of {@code first} escalating to {@code second}. */
+    public static String escalated(String first, String second) {
+        return first + ESCALATES_TO + second;
+    }
 
     /**
      * What an LLM judge needs besides its model file.
@@ -65,6 +72,12 @@ public final class Judges {
      *                                   judge not in this build
      */
     public static void check(String spec) {
+        int at = spec.indexOf(ESCALATES_TO);
+        if (at >= 0) {
+            check(spec.substring(0, at));
+            check(spec.substring(at + ESCALATES_TO.length()));
+            return;
+        }
         if (isOnnx(spec)) {
             try {
                 JudgeManifest.read(onnxDir(spec));
@@ -92,6 +105,16 @@ public final class Judges {
      */
     public static Judge open(String spec, Setup setup) throws GenerationException {
         check(spec);
+        int at = spec.indexOf(ESCALATES_TO);
+        if (at >= 0) {
+            Judge first = open(spec.substring(0, at), setup);
+            try {
+                return new EscalatingJudge(first, open(spec.substring(at + ESCALATES_TO.length()), setup));
+            } catch (GenerationException | RuntimeException e) {
+                first.close();
+                throw e;
+            }
+        }
         if (isOnnx(spec)) {
             // The encoder's ONNX Runtime threads: the LLM judge's "0 = half the processors" means 1 here (spinning off,
             // one thread is the measured sweet spot on small busy machines).

@@ -167,6 +167,7 @@ public final class JudgeStage {
     private Judgment judgment(ResponseRecord r, Verdict v) {
         String appropriateAnswer = r.attributes().get(ResponsesExperiment.APPROPRIATE_ANSWER);
         return new Judgment(r.id(), judgeId, r.item(), v.answer(), v.pYes(), v.needsReview(), appropriateAnswer,
-                v.answer().equals(appropriateAnswer), Instant.now(), info.version(), info.trainingDataSha256());
+                v.answer().equals(appropriateAnswer), Instant.now(), info.version(), info.trainingDataSha256(),
+                v.decidedBy(), v.reason());
     }
 }

@@ -28,12 +28,17 @@ import org.mhbench.judge.JudgeInfo;
  *                          for imported labels and for verdicts written before mhbench recorded it
  * @param judgeTrainingDataSha256 the SHA-256 of the data the judge was trained on ({@code none} for a judge
  *                          not trained by mhbench); {@code null} as {@code judgeVersion}
+ * @param decidedBy         for an escalating judge ({@code --escalate}), the judge that gave the answer;
+ *                          otherwise {@code null}
+ * @param reason            why that judge decided (e.g. the first judge's verdict needed review), or {@code null}
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record Judgment(String recordId, String judge, String criterion, String answer, double pYes,
                        boolean needsReview, String appropriateAnswer, boolean appropriate, Instant judgedAt,
                        @JsonInclude(JsonInclude.Include.NON_NULL) String judgeVersion,
-                       @JsonInclude(JsonInclude.Include.NON_NULL) String judgeTrainingDataSha256) {
+                       @JsonInclude(JsonInclude.Include.NON_NULL) String judgeTrainingDataSha256,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) String decidedBy,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) String reason) {
 
     /** The file name inside a run folder. */
     public static final String FILE = "judgments.jsonl";
@@ -50,7 +55,7 @@ public record Judgment(String recordId, String judge, String criterion, String a
     public Judgment(String recordId, String judge, String criterion, String answer, double pYes, boolean needsReview,
                     String appropriateAnswer, boolean appropriate, Instant judgedAt) {
         this(recordId, judge, criterion, answer, pYes, needsReview, appropriateAnswer, appropriate, judgedAt, null,
-                null);
+                null, null, null);
     }
 
     /**

@@ -290,6 +290,12 @@ public final class ResponsesScorer implements ExperimentScorer {
             out.add(where + Plural.of(review, "verdict") + " of " + judge + " " + Plural.verb(review, "needs", "need")
                     + " review (needsReview in judgments.jsonl)");
         }
+        long escalated = rows.stream().map(s -> verdicts.get(Judgment.key(s.record().id(), judge)))
+                .filter(j -> j != null && j.reason() != null).count();
+        if (escalated > 0) {
+            out.add(where + Plural.of(escalated, "verdict") + " of " + judge + " " + Plural.verb(escalated, "was",
+                    "were") + " escalated to its second judge (decidedBy, reason in judgments.jsonl)");
+        }
         long failed = count(rows, Outcome.FAILED);
         if (failed > 0) {
             out.add(where + failed + " of " + Plural.of(rows.size(), "item") + " " + Plural.verb(failed, "has", "have")
