@@ -23,6 +23,7 @@ import picocli.CommandLine;
                 GenerateCommand.class,
                 BenchCommand.class,
                 MergeCommand.class,
+                ReviewCommand.class,
                 ModelsCommand.class,
                 MakeTestModelCommand.class,
                 ImportPaperCommand.class,

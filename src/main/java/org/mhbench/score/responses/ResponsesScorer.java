@@ -70,6 +70,10 @@ public final class ResponsesScorer implements ExperimentScorer {
     public static final String TEST = "two_proportion_z";
     /** The judge column of coverage rows for groups no judge has judged yet. */
     public static final String NO_JUDGE = "none";
+    /** Prefix of the verdicts people gave in {@code mhbench review} ({@code human:NAME}). */
+    public static final String REVIEWER_PREFIX = "human:";
+    /** Suffix of a judge's reading with people's verdicts in place of its own where they reviewed it. */
+    public static final String REVIEWED_SUFFIX = "+reviewed";
 
     private final ResponsesStimuli stimuli;
     private final List<Judgment> judgments;
@@ -119,6 +123,7 @@ public final class ResponsesScorer implements ExperimentScorer {
         List<SummaryRow> summary = new ArrayList<>();
         List<CoverageRow> coverage = new ArrayList<>();
         List<String> notes = new ArrayList<>();
+        addReviewedReadings(judges, verdicts, notes);
         Map<String, Map<Group, List<Scored>>> byReading = new LinkedHashMap<>();
         for (String judge : judges) {
             Map<Group, List<Scored>> groups = groups(records, judge, verdicts, true);
@@ -151,6 +156,48 @@ public final class ResponsesScorer implements ExperimentScorer {
         }
         List<TestRow> tests = tests(byReading, cells);
         return new ScoreResult(summary, coverage, tests, byMessage(byReading), List.of(), notes);
+    }
+
+    /**
+     * For each judge whose verdicts people reviewed ({@code human:NAME} verdicts on the same records), a
+     * reading {@code J+reviewed}: a reviewer's verdict where there is one (the latest), the judge's otherwise.
+     */
+    private static void addReviewedReadings(Set<String> judges, Map<String, Judgment> verdicts, List<String> notes) {
+        Map<String, Judgment> reviewed = new HashMap<>();
+        for (Judgment j : verdicts.values()) {
+            if (j.judge().startsWith(REVIEWER_PREFIX)) {
+                reviewed.merge(j.recordId(), j, (a, b) -> a.judgedAt().isAfter(b.judgedAt()) ? a : b);
+            }
+        }
+        if (reviewed.isEmpty()) {
+            return;
+        }
+        for (String judge : new ArrayList<>(judges)) {
+            if (judge.startsWith(REVIEWER_PREFIX) || judge.equals("human")) {
+                continue;
+            }
+            String reading = judge + REVIEWED_SUFFIX;
+            int used = 0;
+            int total = 0;
+            for (Judgment j : new ArrayList<>(verdicts.values())) {
+                if (!j.judge().equals(judge)) {
+                    continue;
+                }
+                total++;
+                Judgment person = reviewed.get(j.recordId());
+                Judgment chosen = person != null ? person : j;
+                used += person != null ? 1 : 0;
+                verdicts.put(Judgment.key(j.recordId(), reading), new Judgment(j.recordId(), reading, j.criterion(),
+                        chosen.answer(), chosen.pYes(), person == null && j.needsReview(), j.appropriateAnswer(),
+                        chosen.answer().equals(j.appropriateAnswer()), chosen.judgedAt(), null, null,
+                        chosen.judge(), null));
+            }
+            if (used > 0) {
+                judges.add(reading);
+                notes.add(reading + ": " + Plural.of(used, "verdict") + " of " + total + " from people's review "
+                        + "(mhbench review), the rest " + judge + "'s");
+            }
+        }
     }
 
     /** Groups (including pooled sources), only those the judge judged a record of when {@code judgedOnly}. */
