@@ -274,13 +274,12 @@ public final class RunPipeline {
         }
         Set<String> wanted = new HashSet<>();
         for (Prompt p : prompts) {
-            String id = new RecordKey("0".repeat(64), p.setting(), p.stimulus(), p.sample()).id();
-            wanted.add(id.substring(id.indexOf(':') + 1));
+            wanted.add(RecordKey.item(p.setting(), p.stimulus(), p.sample()));
         }
         Set<String> labels = new HashSet<>();
         models.forEach(m -> labels.add(m.label()));
         return ResponseLog.read(dir.responsesFile()).stream()
-                .filter(r -> labels.contains(r.model()) && wanted.contains(r.id().substring(r.id().indexOf(':') + 1)))
+                .filter(r -> labels.contains(r.model()) && wanted.contains(RecordKey.itemOf(r.id())))
                 .count();
     }
 }

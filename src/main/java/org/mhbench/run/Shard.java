@@ -51,8 +51,8 @@ public record Shard(int index, int count) {
         List<Item> items = new ArrayList<>();
         for (int i = 0; i < prompts.size(); i++) {
             Prompt p = prompts.get(i);
-            String id = new RecordKey("0".repeat(64), p.setting(), p.stimulus(), p.sample()).id();
-            items.add(new Item(i, cost(p), Hashing.sha256(p.experiment() + "|" + id.substring(id.indexOf(':') + 1))));
+            String item = RecordKey.item(p.setting(), p.stimulus(), p.sample());
+            items.add(new Item(i, cost(p), Hashing.sha256(p.experiment() + "|" + item)));
         }
         items.sort(Comparator.comparingLong(Item::cost).reversed().thenComparing(Item::hash));
         record Load(int shard, long cost) {

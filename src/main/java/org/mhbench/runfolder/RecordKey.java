@@ -35,8 +35,17 @@ public record RecordKey(String modelSha256, String setting, String stimulus, int
 
     /** {@code <sha16>:<setting>:<stimulus>:<sample>}, e.g. {@code 3f2a…:steel-man:dpr-w-m-college/q08:0}. */
     public String id() {
-        return modelSha256.substring(0, Math.min(16, modelSha256.length())) + ":" + setting + ":" + stimulus + ":"
-                + sample;
+        return modelSha256.substring(0, Math.min(16, modelSha256.length())) + ":" + item(setting, stimulus, sample);
+    }
+
+    /** The item's part of an id, the same for every model: {@code <setting>:<stimulus>:<sample>}. */
+    public static String item(String setting, String stimulus, int sample) {
+        return setting + ":" + stimulus + ":" + sample;
+    }
+
+    /** The item's part of a record id ({@link #item}): everything after the model's hash. */
+    public static String itemOf(String recordId) {
+        return recordId.substring(recordId.indexOf(':') + 1);
     }
 
     @Override
