@@ -19,26 +19,9 @@ public final class ResponsesSection {
 
     public static final String EXPERIMENT = "responses";
     /** Suffix of the answered-only reading's judge id. */
-    public static final String ANSWERED = "+answered";
+    public static final String ANSWERED = org.mhbench.score.responses.ResponsesScorer.ANSWERED_SUFFIX;
 
     private ResponsesSection() {
-    }
-
-    /** A (judge, system prompt, context) setting. */
-    record Setting(String judge, String systemPrompt, String context) {
-
-        static Setting of(SummaryRow r) {
-            return new Setting(r.judge(), r.systemPrompt(), r.context());
-        }
-
-        /** Each value named, {@code judge: gpt-4o · system prompt: none · context: transcript}. */
-        String title() {
-            return Groups.setting("judge", judge, "system prompt", systemPrompt, "context", context);
-        }
-
-        String fileName() {
-            return judge + "-" + systemPrompt + "-" + context;
-        }
     }
 
     static String render(RunTables t, ChartOutput charts) throws IOException {
@@ -53,14 +36,14 @@ public final class ResponsesSection {
                 + "stimuli and transcript placements. Higher is better.\n\n");
         List<SummaryRow> paperRule = all.stream().filter(r -> !r.judge().endsWith(ANSWERED)).toList();
         List<String> models = t.models();
-        Map<Setting, List<SummaryRow>> settings = new LinkedHashMap<>();
-        paperRule.forEach(r -> settings.computeIfAbsent(Setting.of(r), s -> new ArrayList<>()).add(r));
+        Map<ResponsesSetting, List<SummaryRow>> settings = new LinkedHashMap<>();
+        paperRule.forEach(r -> settings.computeIfAbsent(ResponsesSetting.of(r), s -> new ArrayList<>()).add(r));
         if (settings.isEmpty()) {
             b.append("summary.csv holds no judged replies yet: judge them with `mhbench judge RUN_DIR`, then "
                     + "score again.\n\n");
         }
-        for (Map.Entry<Setting, List<SummaryRow>> e : settings.entrySet()) {
-            Setting s = e.getKey();
+        for (Map.Entry<ResponsesSetting, List<SummaryRow>> e : settings.entrySet()) {
+            ResponsesSetting s = e.getKey();
             List<SummaryRow> rows = e.getValue();
             List<String> conditions = Groups.conditions(rows.stream().map(SummaryRow::condition).toList(), List.of());
             List<String> rowModels = Groups.ordered(rows.stream().map(SummaryRow::model).toList(), models);
@@ -97,16 +80,16 @@ public final class ResponsesSection {
     }
 
     private static String byMessage(RunTables t, ChartOutput charts, List<String> models) throws IOException {
-        Map<Setting, List<SummaryRow>> settings = new LinkedHashMap<>();
+        Map<ResponsesSetting, List<SummaryRow>> settings = new LinkedHashMap<>();
         t.byMessage().stream().filter(r -> r.experiment().equals(EXPERIMENT) && !r.judge().endsWith(ANSWERED))
-                .forEach(r -> settings.computeIfAbsent(Setting.of(r), s -> new ArrayList<>()).add(r));
+                .forEach(r -> settings.computeIfAbsent(ResponsesSetting.of(r), s -> new ArrayList<>()).add(r));
         if (settings.isEmpty()) {
             return "";
         }
         StringBuilder b = new StringBuilder("### By number of transcript messages before the stimulus\n\n"
                 + "From `by_message.csv` (message numbers with n ≤ 1 left out, as in the paper).\n\n");
-        for (Map.Entry<Setting, List<SummaryRow>> e : settings.entrySet()) {
-            Setting s = e.getKey();
+        for (Map.Entry<ResponsesSetting, List<SummaryRow>> e : settings.entrySet()) {
+            ResponsesSetting s = e.getKey();
             List<SummaryRow> rows = e.getValue();
             List<LineSeries> series = new ArrayList<>();
             for (String model : Groups.ordered(rows.stream().map(SummaryRow::model).toList(), models)) {

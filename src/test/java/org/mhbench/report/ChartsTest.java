@@ -82,7 +82,7 @@ class ChartsTest {
 
     @Test
     void titlesNameTheirFields() {
-        ResponsesSection.Setting s = new ResponsesSection.Setting("gpt-4o", "none", "transcript");
+        ResponsesSetting s = new ResponsesSetting("gpt-4o", "none", "transcript");
         assertEquals("judge: gpt-4o · system prompt: none · context: transcript", s.title());
     }
 

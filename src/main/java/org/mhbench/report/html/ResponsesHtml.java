@@ -9,6 +9,7 @@ import org.mhbench.report.Fmt;
 import org.mhbench.report.Groups;
 import org.mhbench.report.Palette;
 import org.mhbench.report.ResponsesSection;
+import org.mhbench.report.ResponsesSetting;
 import org.mhbench.score.CoverageRow;
 import org.mhbench.score.SummaryRow;
 
@@ -27,18 +28,6 @@ final class ResponsesHtml {
     private static final List<String> CONTEXTS = List.of("none", "transcript", "transcript+bridge");
 
     private ResponsesHtml() {
-    }
-
-    /** A (judge, system prompt, context) setting. */
-    record Setting(String judge, String systemPrompt, String context) {
-
-        static Setting of(SummaryRow r) {
-            return new Setting(r.judge(), r.systemPrompt(), r.context());
-        }
-
-        String title() {
-            return Groups.setting("judge", judge, "system prompt", systemPrompt, "context", context);
-        }
     }
 
     static Section render(Runs runs, Ids ids) {
@@ -60,13 +49,13 @@ final class ResponsesHtml {
         if (overlay) {
             b.append(StigmaHtml.overlayToggle());
         }
-        Map<Setting, List<SummaryRow>> settings = new LinkedHashMap<>();
-        sorted(paperRule).forEach(r -> settings.computeIfAbsent(Setting.of(r), s -> new ArrayList<>()).add(r));
+        Map<ResponsesSetting, List<SummaryRow>> settings = new LinkedHashMap<>();
+        sorted(paperRule).forEach(r -> settings.computeIfAbsent(ResponsesSetting.of(r), s -> new ArrayList<>()).add(r));
         if (settings.isEmpty()) {
             b.append("<p>summary.csv holds no judged replies yet: judge them with <code>mhbench judge RUN_DIR</code>, "
                     + "then score again.</p>\n");
         }
-        for (Map.Entry<Setting, List<SummaryRow>> e : settings.entrySet()) {
+        for (Map.Entry<ResponsesSetting, List<SummaryRow>> e : settings.entrySet()) {
             b.append(setting(runs, ids, e.getKey(), e.getValue(), answered, humans, paper));
         }
         b.append(byMessage(runs, ids));
@@ -89,7 +78,7 @@ final class ResponsesHtml {
         return out;
     }
 
-    private static String setting(Runs runs, Ids ids, Setting s, List<SummaryRow> rows, List<SummaryRow> answered,
+    private static String setting(Runs runs, Ids ids, ResponsesSetting s, List<SummaryRow> rows, List<SummaryRow> answered,
                                   List<SummaryRow> humans, PaperReference paper) {
         List<String> conditions = Groups.conditions(rows.stream().map(SummaryRow::condition).toList(), List.of());
         List<String> models = Groups.ordered(rows.stream().map(SummaryRow::model).toList(), runs.models());
@@ -145,17 +134,17 @@ final class ResponsesHtml {
     }
 
     private static String byMessage(Runs runs, Ids ids) {
-        Map<Setting, List<SummaryRow>> settings = new LinkedHashMap<>();
+        Map<ResponsesSetting, List<SummaryRow>> settings = new LinkedHashMap<>();
         runs.byMessage().stream().filter(r -> r.experiment().equals(EXPERIMENT) && !r.judge().endsWith(ANSWERED))
-                .forEach(r -> settings.computeIfAbsent(Setting.of(r), s -> new ArrayList<>()).add(r));
+                .forEach(r -> settings.computeIfAbsent(ResponsesSetting.of(r), s -> new ArrayList<>()).add(r));
         if (settings.isEmpty()) {
             return "";
         }
         StringBuilder b = new StringBuilder("<h3>By number of transcript messages before the stimulus</h3>\n<p>From "
                 + "<code>by_message.csv</code> (message numbers with n ≤ 1 left out, as in the paper); bands are 95% "
                 + "intervals.</p>\n");
-        for (Map.Entry<Setting, List<SummaryRow>> e : settings.entrySet()) {
-            Setting s = e.getKey();
+        for (Map.Entry<ResponsesSetting, List<SummaryRow>> e : settings.entrySet()) {
+            ResponsesSetting s = e.getKey();
             List<SummaryRow> rows = e.getValue();
             List<LineChartSvg.Series> series = new ArrayList<>();
             List<String> models = Groups.ordered(rows.stream().map(SummaryRow::model).toList(), runs.models());
