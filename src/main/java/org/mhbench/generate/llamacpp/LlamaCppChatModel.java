@@ -17,6 +17,7 @@ import org.mhbench.generate.GenerationException;
 import org.mhbench.generate.ModelConfig;
 import org.mhbench.generate.ModelFile;
 import org.mhbench.generate.ModelInfo;
+import org.mhbench.generate.PromptCacheEstimate;
 import org.mhbench.generate.Role;
 import org.mhbench.generate.SamplingSettings;
 import org.mhbench.generate.TemplateEngine;
@@ -62,7 +63,7 @@ public final class LlamaCppChatModel implements ChatModel {
     private final int slotContext;
     private final ModelFile file;
     private volatile boolean closed;
-    private int[] lastPrompt;
+    private final PromptCacheEstimate cacheEstimate = new PromptCacheEstimate();
 
     private LlamaCppChatModel(LlamaModel model, ModelInfo info, int slotContext, ModelFile file) {
         this.model = model;
@@ -170,15 +171,14 @@ public final class LlamaCppChatModel implements ChatModel {
         // With one slot, llama.cpp reuses the longest common prefix with the slot's previous prompt.
         Integer cached = null;
         if (info != null && info.parallelSlots() == 1) {
-            synchronized (this) {
-                int[] prev = lastPrompt;
-                int common = 0;
-                while (prev != null && common < prev.length && common < encoded.length && prev[common] == encoded[common]) {
-                    common++;
-                }
-                cached = prev == null ? 0 : Math.min(common + (file.addsBos() ? 1 : 0), promptTokens - 1);
-                lastPrompt = encoded;
+            // The tokens as evaluated: BOS (any fixed marker compares the same) and the encoded prompt.
+            int[] evaluated = encoded;
+            if (file.addsBos()) {
+                evaluated = new int[encoded.length + 1];
+                evaluated[0] = -1;
+                System.arraycopy(encoded, 0, evaluated, 1, encoded.length);
             }
+            cached = cacheEstimate.next(evaluated);
         }
         SamplingSettings s = request.sampling();
         if (request.topLogprobs() > 0) {

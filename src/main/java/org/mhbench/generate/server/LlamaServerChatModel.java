@@ -28,6 +28,7 @@ import org.mhbench.generate.GenerationException;
 import org.mhbench.generate.ModelConfig;
 import org.mhbench.generate.ModelFile;
 import org.mhbench.generate.ModelInfo;
+import org.mhbench.generate.PromptCacheEstimate;
 import org.mhbench.generate.SamplingSettings;
 import org.mhbench.generate.StopRule;
 import org.mhbench.generate.TemplateEngine;
@@ -99,7 +100,7 @@ public final class LlamaServerChatModel implements ChatModel {
     private volatile ModelInfo info;
     private volatile GenerationException death;
     private volatile boolean closing;
-    private int[] lastPrompt;
+    private final PromptCacheEstimate cacheEstimate = new PromptCacheEstimate();
 
     private LlamaServerChatModel(Process process, StderrTail log, JsonHttp http, String key, ModelFile file,
                                  int slotContext, Duration requestTimeout, Path templateFile) {
@@ -330,6 +331,9 @@ public final class LlamaServerChatModel implements ChatModel {
         } else if (s.stopRule() != null) {
             return streamUntilDecided(body, s.stopRule(), tokens, start);
         }
+        if (info != null && info.parallelSlots() == 1) {
+            cacheEstimate.next(tokens); // keep the estimate's view of the slot for later streamed requests
+        }
         JsonNode r = post("/completion", body, "generating", Kind.BACKEND);
         JsonNode timings = r.path("timings");
         int generated = timings.path("predicted_n").asInt(0);
@@ -353,20 +357,9 @@ public final class LlamaServerChatModel implements ChatModel {
     private Completion streamUntilDecided(ObjectNode body, StopRule rule, int[] prompt, long start)
             throws GenerationException {
         int promptTokens = prompt.length;
-        // A hung-up stream brings no timings: estimate the cache as the common prefix with the slot's last
-        // prompt (one slot only; it matched the server's own figure exactly on full answers).
-        Integer cachedEstimate = null;
-        if (info != null && info.parallelSlots() == 1) {
-            synchronized (this) {
-                int common = 0;
-                while (lastPrompt != null && common < lastPrompt.length && common < prompt.length
-                        && lastPrompt[common] == prompt[common]) {
-                    common++;
-                }
-                cachedEstimate = lastPrompt == null ? 0 : Math.min(common, promptTokens - 1);
-                lastPrompt = prompt;
-            }
-        }
+        // A hung-up stream brings no timings: the cache is estimated (one slot only; the estimate matched
+        // the server's own figure exactly on full answers).
+        Integer cachedEstimate = info != null && info.parallelSlots() == 1 ? cacheEstimate.next(prompt) : null;
         body.put("stream", true);
         StringBuilder text = new StringBuilder();
         long first = -1;
