@@ -6,11 +6,10 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,10 +18,12 @@ import java.util.concurrent.Callable;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
-import org.mhbench.responses.ResponsesExperiment;
+import org.mhbench.review.HumanVerdict;
+import org.mhbench.review.ReviewItem;
+import org.mhbench.review.ReviewQueue;
+import org.mhbench.review.ReviewSession;
 import org.mhbench.runfolder.JsonlLog;
 import org.mhbench.runfolder.Judgment;
-import org.mhbench.runfolder.ResponseLog;
 import org.mhbench.runfolder.ResponseRecord;
 import org.mhbench.runfolder.RunDirectory;
 import org.mhbench.score.responses.ResponsesScorer;
@@ -35,13 +36,16 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code mhbench review RUN_DIR --export FILE.csv | --import FILE.csv}: the verdicts a judge flagged for
- * review, settled by people in a spreadsheet. Each row the reviewer labels yes or no becomes a verdict of
- * judge {@code human:NAME}; {@code score} then adds the reading {@code J+reviewed}, the judge's verdicts
- * with the people's in their place.
+ * {@code mhbench review RUN_DIR}: people settle the verdicts a judge flagged for review, on a terminal
+ * screen one at a time (single keys), or through a spreadsheet ({@code --export FILE.csv},
+ * {@code --import FILE.csv}). Each answer becomes a verdict of judge {@code human:NAME}; {@code score}
+ * then adds the reading {@code J+reviewed}, the judge's verdicts with the people's in their place.
  */
 @Command(name = "review", mixinStandardHelpOptions = true,
-        description = {"Settle the verdicts a judge flagged for review, through a spreadsheet.",
+        description = {"Settle the verdicts a judge flagged for review: on this terminal, or through a spreadsheet.",
+                "With --reviewer NAME alone: one verdict per screen (client message, reply, question, the judge's "
+                        + "answer); keys y yes, n no, s skip, b back, m more of a long reply, q quit. Each answer is "
+                        + "saved at once, so you can stop any time and run the same command to go on.",
                 "--export FILE.csv writes one row per verdict to settle (client message, reply, question, the judge's "
                         + "answer and p_yes) with an empty 'label' column; fill it with yes or no.",
                 "--import FILE.csv --reviewer NAME records each labelled row as a verdict of judge human:NAME; "
@@ -61,8 +65,8 @@ final class ReviewCommand implements Callable<Integer> {
     @Option(names = "--import", paramLabel = "FILE.csv", description = "Record the labelled rows.")
     Path importFile;
 
-    @Option(names = "--reviewer", paramLabel = "NAME", description = "Who reviewed (with --import): verdicts are "
-            + "recorded as judge human:NAME.")
+    @Option(names = "--reviewer", paramLabel = "NAME", description = "Who reviews (on the terminal and with "
+            + "--import): verdicts are recorded as judge human:NAME.")
     String reviewer;
 
     @Option(names = "--judge", paramLabel = "ID", description = "The judge whose verdicts to settle (default: the "
@@ -78,93 +82,81 @@ final class ReviewCommand implements Callable<Integer> {
     @Option(names = "--all", description = "Every verdict of the judge, not only those flagged for review.")
     boolean all;
 
+    @Option(names = "--disagree", description = "Only the verdicts another judge of the run answered differently.")
+    boolean disagree;
+
+    @Option(names = "--blind", description = "On the terminal, do not show what the judges answered.")
+    boolean blind;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
-        if ((export == null) == (importFile == null)) {
-            throw new UserError("give --export FILE.csv or --import FILE.csv");
+        if (export != null && importFile != null) {
+            throw new UserError("give --export FILE.csv or --import FILE.csv, not both");
         }
-        if (!Files.isRegularFile(runDir.resolve(RunDirectory.MANIFEST))) {
-            throw new UserError(runDir + " is not a run folder: it has no " + RunDirectory.MANIFEST);
+        if (importFile != null) {
+            return importLabels();
         }
-        Map<String, ResponseRecord> records = new HashMap<>();
-        if (Files.isRegularFile(runDir.resolve(RunDirectory.RESPONSES))) {
-            ResponseLog.read(runDir.resolve(RunDirectory.RESPONSES)).forEach(r -> records.put(r.id(), r));
-        }
-        List<Judgment> judgments = RunDirectory.readJudgments(runDir);
-        return export != null ? export(records, judgments) : importLabels(records, judgments);
+        ReviewQueue queue = ReviewQueue.of(runDir, new ReviewQueue.Filter(judge, criterion, model, all, disagree));
+        return export != null ? export(queue) : onTerminal(queue);
     }
 
-    private int export(Map<String, ResponseRecord> records, List<Judgment> judgments) throws IOException {
-        String j = judgeToReview(judgments);
-        Set<String> settled = new HashSet<>();
-        for (Judgment x : judgments) {
-            if (x.judge().startsWith(ResponsesScorer.REVIEWER_PREFIX)) {
-                settled.add(x.recordId());
-            }
+    private int onTerminal(ReviewQueue queue) throws IOException {
+        String id = HumanVerdict.judgeId(reviewer);
+        PrintWriter err = spec.commandLine().getErr();
+        if (queue.items().isEmpty()) {
+            err.printf("nothing to settle: no %s verdicts of %s are waiting for a person%n",
+                    disagree ? "disputed" : all ? "unsettled" : "flagged", queue.judge());
+            err.flush();
+            return ExitCodes.OK;
         }
-        List<Judgment> rows = new ArrayList<>();
-        for (Judgment x : judgments) {
-            ResponseRecord r = records.get(x.recordId());
-            if (x.judge().equals(j) && (all || x.needsReview()) && !settled.contains(x.recordId()) && r != null
-                    && (criterion == null || criterion.equals(x.criterion()))
-                    && (model == null || model.equals(r.model()))) {
-                rows.add(x);
-            }
+        if (System.console() == null) {
+            throw new UserError("reviewing on the terminal needs one (stdin and stdout a terminal); for a spreadsheet "
+                    + "use --export FILE.csv, then --import FILE.csv --reviewer NAME");
         }
+        ReviewSession session;
+        try (JsonlLog<Judgment> log = RunDirectory.openJudgments(runDir)) {
+            session = new ReviewSession(queue, id, log, Clock.systemUTC());
+            new ReviewScreen(session, runDir.getFileName().toString(), blind).run();
+        }
+        err.println(ReviewScreen.summary(session) + (session.answered() > 0 ? "; score again to see J"
+                + ResponsesScorer.REVIEWED_SUFFIX : ""));
+        err.flush();
+        return ExitCodes.OK;
+    }
+
+    private int export(ReviewQueue queue) throws IOException {
+        List<ReviewItem> rows = queue.items();
         PrivateFiles.replace(export, tmp -> {
             try (CSVPrinter p = new CSVPrinter(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8),
                     CSVFormat.DEFAULT.builder().setHeader(COLUMNS.toArray(new String[0])).build())) {
-                for (Judgment x : rows) {
-                    ResponseRecord r = records.get(x.recordId());
+                for (ReviewItem x : rows) {
+                    ResponseRecord r = x.record();
                     p.printRecord(x.recordId(), r.model(), r.systemPrompt(), r.context(), x.criterion(),
-                            r.attributes().getOrDefault(ResponsesExperiment.QUESTION, ""),
-                            r.attributes().getOrDefault(ResponsesExperiment.QUERY, ""), r.output(), x.judge(),
-                            x.answer(), String.format(Locale.ROOT, "%.3f", x.pYes()), "");
+                            x.question(), x.clientMessage(), x.reply(), x.verdict().judge(), x.verdict().answer(),
+                            String.format(Locale.ROOT, "%.3f", x.verdict().pYes()), "");
                 }
             }
         });
         PrintWriter err = spec.commandLine().getErr();
         err.printf("wrote %s to settle (%s of %s) to %s; fill 'label' with yes or no, then: mhbench review %s "
-                + "--import %s --reviewer NAME%n", Plural.of(rows.size(), "verdict"), all ? "all verdicts" : "flagged",
-                j, export, runDir, export);
+                + "--import %s --reviewer NAME%n", Plural.of(rows.size(), "verdict"),
+                disagree ? "disputed" : all ? "all verdicts" : "flagged", queue.judge(), export, runDir, export);
         err.flush();
         return ExitCodes.OK;
     }
 
-    /** The judge named by --judge, or the run's only judge other than people. */
-    private String judgeToReview(List<Judgment> judgments) {
-        Set<String> judges = new LinkedHashSet<>();
-        for (Judgment x : judgments) {
-            if (!x.judge().startsWith(ResponsesScorer.REVIEWER_PREFIX) && !x.judge().endsWith(
-                    ResponsesScorer.REVIEWED_SUFFIX)) {
-                judges.add(x.judge());
-            }
-        }
-        if (judge != null) {
-            if (!judges.contains(judge)) {
-                throw new UserError("judge " + judge + " has no verdicts in " + runDir + " (it has: "
-                        + String.join(", ", judges) + ")");
-            }
-            return judge;
-        }
-        if (judges.size() != 1) {
-            throw new UserError(judges.isEmpty() ? runDir + " has no verdicts to review; judge it first"
-                    : "several judges have verdicts here (" + String.join(", ", judges) + "); name one with --judge");
-        }
-        return judges.iterator().next();
-    }
-
-    private int importLabels(Map<String, ResponseRecord> records, List<Judgment> judgments) throws IOException {
-        if (reviewer == null || !reviewer.matches("[A-Za-z0-9._-]+")) {
+    private int importLabels() throws IOException {
+        if (reviewer == null) {
             throw new UserError("--import needs --reviewer NAME (letters, digits, . _ -): the verdicts are recorded "
                     + "as judge human:NAME");
         }
-        String id = ResponsesScorer.REVIEWER_PREFIX + reviewer;
+        String id = HumanVerdict.judgeId(reviewer);
+        Map<String, ResponseRecord> records = ReviewQueue.records(runDir);
         Set<String> have = new HashSet<>();
-        judgments.forEach(x -> have.add(x.key()));
+        RunDirectory.readJudgments(runDir).forEach(x -> have.add(x.key()));
         List<Judgment> add = new ArrayList<>();
         int blank = 0;
         try (Reader in = Files.newBufferedReader(importFile, StandardCharsets.UTF_8)) {
@@ -188,13 +180,11 @@ final class ReviewCommand implements Callable<Integer> {
                 if (!have.add(Judgment.key(r.id(), id))) {
                     continue; // imported before
                 }
-                String appropriate = r.attributes().get(ResponsesExperiment.APPROPRIATE_ANSWER);
-                add.add(new Judgment(r.id(), id, r.item(), label, label.equals("yes") ? 1 : 0, false, appropriate,
-                        label.equals(appropriate), Instant.now(), "1", "none", id,
-                        "reviewed" + (row.isMapped("judge") ? " " + row.get("judge") : "")));
+                add.add(HumanVerdict.of(r, id, label, "reviewed" + (row.isMapped("judge") ? " " + row.get("judge")
+                        : ""), Instant.now()));
             }
         }
-        try (JsonlLog<Judgment> log = RunDirectory.open(runDir).openJudgments()) {
+        try (JsonlLog<Judgment> log = RunDirectory.openJudgments(runDir)) {
             for (Judgment x : add) {
                 log.append(x);
             }

@@ -28,7 +28,7 @@ import org.mhbench.util.PrivateFiles;
 public final class JsonlLog<T> implements AutoCloseable {
 
     private final Path file;
-    private final FileChannel channel;
+    private FileChannel channel;
     private final Function<T, String> key;
     private final Map<String, T> done;
     private final boolean repairedTornLine;
@@ -135,6 +135,35 @@ public final class JsonlLog<T> implements AutoCloseable {
             throw new UncheckedIOException("cannot append to " + file, e);
         }
         done.put(k, record);
+    }
+
+    /**
+     * Puts {@code record} in place of the one with the same key, by rewriting the file (a new file
+     * moved over the old one, so a reader sees the old or the new content, never half of it). For the
+     * rare correction of a record a person made (a reviewer who goes back and changes a verdict); a
+     * pipeline stage only appends.
+     *
+     * @throws IllegalStateException if no record has that key
+     */
+    public synchronized void replace(T record) {
+        String k = key.apply(record);
+        if (!done.containsKey(k)) {
+            throw new IllegalStateException(k + " is not in " + file);
+        }
+        done.put(k, record);
+        try {
+            channel.close();
+            PrivateFiles.replace(file, tmp -> {
+                StringBuilder text = new StringBuilder();
+                for (T r : done.values()) {
+                    text.append(Json.MAPPER.writeValueAsString(r)).append('\n');
+                }
+                Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            });
+            channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot rewrite " + file, e);
+        }
     }
 
     public Path file() {

@@ -29,7 +29,8 @@ class LayersTest {
                 .layer("cli").definedBy("org.mhbench.cli..")
                 .layer("pipeline").definedBy("org.mhbench.run..", "org.mhbench.bench..")
                 .layer("registry").definedBy("org.mhbench.experiments..")
-                .layer("stages").definedBy("org.mhbench.score..", "org.mhbench.report..", "org.mhbench.paper..")
+                .layer("stages").definedBy("org.mhbench.score..", "org.mhbench.report..", "org.mhbench.paper..",
+                        "org.mhbench.review..")
                 .layer("experiments").definedBy("org.mhbench.stigma..", "org.mhbench.responses..")
                 .layer("runfolder").definedBy("org.mhbench.runfolder..")
                 .layer("judge").definedBy("org.mhbench.judge..")
