@@ -24,6 +24,7 @@ import org.mhbench.judge.onnx.TrainingSet;
 import org.mhbench.judge.onnx.VectorCache;
 import org.mhbench.responses.ResponseStimulus;
 import org.mhbench.responses.ResponsesStimuli;
+import org.mhbench.review.ReviewedLabels;
 import org.mhbench.util.Hashing;
 import org.mhbench.util.Home;
 import org.mhbench.util.Json;
@@ -56,8 +57,9 @@ public final class TrainJudgeCommand implements Callable<Integer> {
             + "results/interjections).")
     Path fromPaper;
 
-    @Option(names = "--labels", paramLabel = "FILE.jsonl", description = "A labels file; repeatable, and may be "
-            + "combined with --from-paper.")
+    @Option(names = "--labels", paramLabel = "FILE.jsonl|RUN_DIR", description = "A labels file, or a run folder "
+            + "whose verdicts people settled with 'mhbench review' (their human:NAME verdicts become labels, the "
+            + "model that wrote each reply its source); repeatable, and may be combined with --from-paper.")
     List<Path> labels = new ArrayList<>();
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "mhbench-judge",
@@ -108,7 +110,7 @@ public final class TrainJudgeCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         if (fromPaper == null && labels.isEmpty()) {
-            throw new UserError("give --from-paper DIR and/or --labels FILE.jsonl");
+            throw new UserError("give --from-paper DIR and/or --labels FILE.jsonl|RUN_DIR");
         }
         if (threads < 1) {
             throw new UserError("--threads must be 1 or more, got " + threads);
@@ -128,15 +130,21 @@ public final class TrainJudgeCommand implements Callable<Integer> {
             sources.add(source);
         }
         for (Path f : labels) {
-            if (!Files.isRegularFile(f)) {
-                throw new UserError("no such file: " + f);
+            Map<String, Object> source = new LinkedHashMap<>();
+            List<LabelledItem> l;
+            if (ReviewedLabels.isRunFolder(f)) {
+                l = readReviewed(f);
+                source.put("reviewed_run", f.toAbsolutePath().normalize().getFileName().toString());
+                source.put("sha256", Hashing.sha256(labelsText(l)));
+            } else if (Files.isRegularFile(f)) {
+                l = LabelsFile.read(f);
+                source.put("labels_file", f.getFileName().toString());
+                source.put("sha256", Hashing.sha256(f));
+            } else {
+                throw new UserError("no such labels file or run folder: " + f);
             }
-            List<LabelledItem> l = LabelsFile.read(f);
             items.addAll(l);
             err.printf("%s: %s%n", f, Plural.of(l.size(), "labelled reply", "labelled replies"));
-            Map<String, Object> source = new LinkedHashMap<>();
-            source.put("labels_file", f.getFileName().toString());
-            source.put("sha256", Hashing.sha256(f));
             source.put("items", l.size());
             sources.add(source);
         }
@@ -237,6 +245,28 @@ public final class TrainJudgeCommand implements Callable<Integer> {
         r.put("accuracy_flagged", in == 0 ? null : (double) inRight / in);
         r.put("accuracy_not_flagged", outside == 0 ? null : (double) outRight / outside);
         return r;
+    }
+
+    /** The items as a labels file would hold them: what the source's SHA-256 is taken of. */
+    private static String labelsText(List<LabelledItem> items) {
+        StringBuilder b = new StringBuilder();
+        try {
+            for (LabelledItem i : items) {
+                b.append(Json.MAPPER.writeValueAsString(i)).append('\n');
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        return b.toString();
+    }
+
+    /** People's verdicts in a reviewed run folder ({@code mhbench review}). */
+    static List<LabelledItem> readReviewed(Path runDir) {
+        try {
+            return ReviewedLabels.read(runDir);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + runDir, e);
+        }
     }
 
     private Map<String, String> questions() {

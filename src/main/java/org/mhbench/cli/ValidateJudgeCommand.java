@@ -22,6 +22,7 @@ import org.mhbench.judge.eval.Agreement;
 import org.mhbench.judge.eval.AgreementTable;
 import org.mhbench.judge.labels.LabelledItem;
 import org.mhbench.judge.labels.LabelsFile;
+import org.mhbench.review.ReviewedLabels;
 import org.mhbench.judge.llm.JudgeFailedException;
 import org.mhbench.judge.onnx.OnnxJudge;
 import org.mhbench.judge.onnx.TrainingTexts;
@@ -53,7 +54,8 @@ public final class ValidateJudgeCommand implements Callable<Integer> {
     /** Replies judged per call, between progress updates. */
     static final int BATCH = 16;
 
-    @Option(names = "--labels", required = true, paramLabel = "FILE.jsonl", description = "The labelled replies.")
+    @Option(names = "--labels", required = true, paramLabel = "FILE.jsonl|RUN_DIR", description = "The labelled "
+            + "replies: a labels file, or a run folder whose verdicts people settled with 'mhbench review'.")
     Path labels;
 
     @Option(names = "--judge", paramLabel = "onnx|onnx:DIR|DIR|llm:FILE.gguf", defaultValue = Judges.DEFAULT,
@@ -84,13 +86,14 @@ public final class ValidateJudgeCommand implements Callable<Integer> {
     public Integer call() throws GenerationException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!Files.isRegularFile(labels)) {
-            throw new UserError("no such file: " + labels);
+        boolean reviewed = ReviewedLabels.isRunFolder(labels);
+        if (!reviewed && !Files.isRegularFile(labels)) {
+            throw new UserError("no such labels file or run folder: " + labels);
         }
         if (minKappa != null && !(minKappa >= -1 && minKappa <= 1)) {
             throw new UserError("--min-kappa must be between -1 and 1");
         }
-        List<LabelledItem> items = LabelsFile.read(labels);
+        List<LabelledItem> items = reviewed ? TrainJudgeCommand.readReviewed(labels) : LabelsFile.read(labels);
         if (items.isEmpty()) {
             throw new UserError(labels + " holds no labelled replies");
         }

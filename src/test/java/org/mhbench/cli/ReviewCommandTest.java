@@ -63,6 +63,22 @@ class ReviewCommandTest {
         assertTrue(summary.contains("onnx:mhbench-judge-e5s+reviewed"), "the reviewed reading is scored");
         assertTrue(score.err().contains("3 verdicts of 10 from people's review"), score.err());
 
+        // people's verdicts teach a judge, and measure one
+        Path judgeDir = tmp.resolve("judge");
+        CliRun train = CliRun.of("train-judge", "--labels", org.mhbench.util.Home.resolve(
+                "src/test/resources/judge/human-style.jsonl").toString(), "--labels", dir.toString(), "--out",
+                judgeDir.toString());
+        assertEquals(0, train.status(), train.err());
+        assertTrue(train.err().contains(dir + ": 3 labelled replies"), train.err());
+        org.mhbench.judge.onnx.JudgeManifest m = org.mhbench.judge.onnx.JudgeManifest.read(judgeDir);
+        assertTrue(m.training().get("sources").toString().contains("reviewed_run=run"), m.training().toString());
+        assertEquals("onnx:mhbench-judge-e5s-" + m.trainingDataSha256().substring(0, 8), m.id());
+        CliRun validate = CliRun.of("validate-judge", "--labels", dir.toString());
+        assertEquals(0, validate.status(), validate.err());
+        assertTrue(validate.out().lines().anyMatch(l -> l.startsWith("all ") && l.contains(" 3 ")), validate.out());
+        CliRun unreviewed = CliRun.of("validate-judge", "--labels", tmp.toString());
+        assertEquals(2, unreviewed.status(), "a folder that is not a run folder: " + unreviewed.err());
+
         CliRun settled = CliRun.of("review", dir.toString(), "--export", csv.toString(), "--all");
         assertEquals(0, settled.status(), settled.err());
         assertTrue(settled.err().contains("wrote 7 verdicts"), "settled ones are not exported again: " + settled.err());
