@@ -153,4 +153,23 @@ class ResponsesExperimentTest {
         assertThrows(IllegalArgumentException.class, () -> ResponsesSettings.paper(List.of(SystemPrompt.none()))
                 .withSampling(0, 512, 0, 0));
     }
+
+    @Test
+    void promptsComeInTheOrderThatReusesTheMostOfThePreviousPrompt() {
+        // system prompt, then transcript and place, then stimulus: consecutive prompts share the system prompt
+        // and the transcript up to the place, so llama.cpp's prompt cache keeps it
+        Transcript t = transcript("t1", 120, Set.of());
+        List<Prompt> run = new ResponsesExperiment(STIMULI, settings().withTranscripts(List.of(t),
+                Placement.paper())).prompts();
+        List<Prompt> stimulusMajor = new java.util.ArrayList<>(run);
+        stimulusMajor.sort(java.util.Comparator.comparing(Prompt::stimulus));
+        List<Prompt> shuffled = new java.util.ArrayList<>(run);
+        java.util.Collections.shuffle(shuffled, new java.util.Random(1));
+        double r = org.mhbench.stigma.PromptOrderTest.reusedShare(run);
+        double s = org.mhbench.stigma.PromptOrderTest.reusedShare(stimulusMajor);
+        double x = org.mhbench.stigma.PromptOrderTest.reusedShare(shuffled);
+        System.out.printf("responses prompt text reused from the previous prompt: run order %.3f, stimulus-major "
+                + "%.3f, shuffled %.3f%n", r, s, x);
+        assertTrue(r > s && r > x, "run order " + r + ", stimulus-major " + s + ", shuffled " + x);
+    }
 }
