@@ -9,10 +9,12 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mhbench.cli.CliRun;
+import org.mhbench.util.Json;
 
 /**
  * A run folder written by format 2 (a stigma+responses run of the built-in test model on llama-server,
@@ -35,15 +37,37 @@ class PreviousFormat2Test {
     void aFormat2ManifestReads(@TempDir Path tmp) throws IOException {
         Manifest m = RunDirectory.open(copyOfV2(tmp)).readManifest().orElseThrow();
         assertEquals(Manifest.FORMAT, m.format());
-        assertEquals("llama-server", m.parameters().get("backend"));
+        assertEquals("llama-server", m.parameters().backend());
         assertEquals("stigma+responses", m.experiment());
         assertEquals("complete", m.status());
-        Map<?, ?> experiments = (Map<?, ?>) m.parameters().get("experiments");
-        assertEquals(List.of("stigma", "responses"), List.copyOf(experiments.keySet()));
-        assertEquals("onnx:mhbench-judge-e5s", m.judges().get(0).get("id"));
-        assertEquals(8, ((Number) m.cost().get("items")).intValue());
+        assertEquals(List.of("stigma", "responses"), List.copyOf(m.parameters().experiments().keySet()));
+        assertEquals(4, m.parameters().limit());
+        assertEquals("f98d06d2299cf50b", m.parameters().runId());
+        ExperimentParameters stigma = m.parameters().experiments().get("stigma");
+        assertEquals(8, stigma.maxTokens());
+        assertEquals("until the first word is decided", stigma.setting("answers").orElseThrow());
+        assertEquals(5, stigma.stimulusFilesSha256().size());
+        assertEquals(151, m.parameters().experiments().get("responses").systemPrompts().get(0).systemMessageChars());
+        assertEquals("onnx:mhbench-judge-e5s", m.judges().get(0).id());
+        assertEquals(64, m.judges().get(0).trainingDataSha256().length());
+        assertEquals(8, m.cost().items());
+        assertEquals(null, m.cost().tries());
         assertEquals(8, ResponseLog.read(RunDirectory.open(tmp.resolve("v2")).responsesFile()).size());
         assertTrue(RunDirectory.readJudgments(tmp.resolve("v2")).size() > 0);
+    }
+
+    /** Format 3 writes what format 2 wrote under the same names: users' scripts read manifest.json. */
+    @Test
+    void aFormat2ManifestIsWrittenAgainUnderTheSameNames(@TempDir Path tmp) throws IOException {
+        Path dir = copyOfV2(tmp);
+        JsonNode before = Json.MAPPER.readTree(dir.resolve("manifest.json").toFile());
+        RunDirectory d = RunDirectory.open(dir);
+        d.writeManifest(d.readManifest().orElseThrow());
+        JsonNode after = Json.MAPPER.readTree(dir.resolve("manifest.json").toFile());
+        assertEquals(Manifest.FORMAT, after.path("format").asText());
+        ((ObjectNode) before).remove("format");
+        ((ObjectNode) after).remove("format");
+        assertEquals(before, after);
     }
 
     @Test
