@@ -20,7 +20,7 @@ final class RunsComparison {
     }
 
     /** Notes (HTML fragments) for the top of the page; none for a single run. */
-    static List<String> notes(Runs runs) {
+    static List<String> notes(Runs runs, List<String> experimentIds) {
         List<String> out = new ArrayList<>();
         if (!runs.several()) {
             return out;
@@ -37,7 +37,7 @@ final class RunsComparison {
             out.add("The runs used <strong>different judges</strong>, so their % appropriate are not directly "
                     + "comparable: " + list(judges) + ".");
         }
-        for (String experiment : List.of(StigmaHtml.EXPERIMENT, ResponsesHtml.EXPERIMENT)) {
+        for (String experiment : experimentIds) {
             Map<String, String> stimuli = new LinkedHashMap<>();
             List<String> unknown = new ArrayList<>();
             for (RunData r : runs.all()) {
