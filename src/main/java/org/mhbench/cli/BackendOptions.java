@@ -93,7 +93,7 @@ final class BackendOptions {
             if (llamaServer != null) {
                 throw new UserError("--llama-server goes with --backend server or auto, not jni");
             }
-            return new JniBackend(worker);
+            return new JniBackend(worker, line -> note(err, line));
         }
         LlamaServerBinary binary;
         try {
@@ -108,10 +108,10 @@ final class BackendOptions {
             }
             note(err, "backend: in-process llama.cpp " + org.mhbench.generate.llamacpp.LlamaCppChatModel.LLAMA_CPP_BUILD
                     + " (no llama-server found; scripts/build-llama.sh builds one for current models and GPUs)");
-            return new JniBackend(worker);
+            return new JniBackend(worker, line -> note(err, line));
         }
         note(err, "backend: llama-server " + binary.version() + " (" + binary.path() + ", via " + binary.origin() + ")");
-        return new ServerBackend(binary, worker.loadTimeout(), requestTimeout, verbose);
+        return new ServerBackend(binary, worker.loadTimeout(), requestTimeout, verbose, line -> note(err, line));
     }
 
     private static void note(PrintWriter err, String line) {

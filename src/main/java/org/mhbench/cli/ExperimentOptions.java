@@ -4,10 +4,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.mhbench.experiments.ExperimentModule;
+import org.mhbench.experiments.Experiments;
 import org.mhbench.responses.Placement;
 import org.mhbench.responses.ResponsesExperiment;
 import org.mhbench.responses.ResponsesSettings;
@@ -25,11 +28,19 @@ import picocli.CommandLine.Option;
 /** Which experiments to run and how: shared by {@code run} and anything else that builds prompts. */
 public final class ExperimentOptions {
 
-    /** Experiments this build knows. */
-    static final List<String> KNOWN = org.mhbench.experiments.Experiments.ids();
+    /** Experiments this build knows: the registered ones ({@link Experiments#ALL}), in their order. */
+    static final List<String> KNOWN = Experiments.ids();
 
-    @Option(names = {"-e", "--experiment"}, paramLabel = "NAME", split = ",",
-            description = "Experiment(s) to run: stigma, responses (default: all of them).")
+    /** The registered experiments' ids, for the help text. */
+    static final class Known implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return KNOWN.iterator();
+        }
+    }
+
+    @Option(names = {"-e", "--experiment"}, paramLabel = "NAME", split = ",", completionCandidates = Known.class,
+            description = "Experiment(s) to run: ${COMPLETION-CANDIDATES} (default: all of them).")
     List<String> experiments = new ArrayList<>();
 
     @Option(names = "--stimuli", paramLabel = "DIR",
@@ -111,16 +122,27 @@ public final class ExperimentOptions {
         }
         Path dir = stimuli();
         List<Experiment> out = new ArrayList<>();
-        if (names.contains(StigmaExperiment.ID)) {
-            out.add(stigma(dir));
+        for (ExperimentModule m : Experiments.ALL) {
+            if (names.contains(m.id())) {
+                out.add(experiment(m, dir));
+            }
         }
-        if (names.contains(ResponsesExperiment.ID)) {
-            out.add(responses(dir));
-        } else if (transcripts != null || contextualize || bridgeModel != null || !offsets.isEmpty()) {
+        if (!names.contains(ResponsesExperiment.ID)
+                && (transcripts != null || contextualize || bridgeModel != null || !offsets.isEmpty())) {
             throw new UserError("--transcripts, --offsets, --contextualize and --bridge-model apply to the responses "
                     + "experiment only; add -e responses");
         }
         return out;
+    }
+
+    /** A registered experiment built with these options: each experiment's options are mapped here. */
+    private Experiment experiment(ExperimentModule m, Path dir) {
+        return switch (m.id()) {
+            case StigmaExperiment.ID -> stigma(dir);
+            case ResponsesExperiment.ID -> responses(dir);
+            default -> throw new IllegalStateException("experiment " + m.id() + " is registered but has no run "
+                    + "options in cli.ExperimentOptions");
+        };
     }
 
     /** The system-prompt settings, shared by both experiments (default: none and steel-man). */

@@ -18,7 +18,9 @@ import org.mhbench.runfolder.GitInfo;
 import org.mhbench.runfolder.HostInfo;
 import org.mhbench.runfolder.JsonlLog;
 import org.mhbench.runfolder.Judgment;
+import org.mhbench.judge.JudgeInfo;
 import org.mhbench.runfolder.Manifest;
+import org.mhbench.runfolder.RunParameters;
 import org.mhbench.runfolder.ResponseLog;
 import org.mhbench.runfolder.ResponseRecord;
 import org.mhbench.runfolder.RunDirectory;
@@ -109,13 +111,9 @@ final class ImportResponsesCommand implements Callable<Integer> {
                 m = m.withModel(ModelInfo.notLoaded(s, s, Hashing.sha256(s), "imported:hand-collected"));
             }
         }
-        if (!r.judgments().isEmpty() && m.judges().stream().noneMatch(j -> labelJudge.equals(j.get("id")))) {
-            Map<String, Object> j = new LinkedHashMap<>();
-            j.put("id", labelJudge);
-            j.put("version", "imported");
-            j.put("training_data_sha256", "none");
-            j.put("details", Map.of("source", "labels imported from " + file.toAbsolutePath().normalize()));
-            m = m.withJudge(j);
+        if (!r.judgments().isEmpty()) {
+            m = m.withJudge(new JudgeInfo(labelJudge, "imported", "none", Map.of("source", "labels imported from "
+                    + file.toAbsolutePath().normalize())));
         }
         dir.writeManifest(m);
         PrintWriter err = spec.commandLine().getErr();
@@ -162,14 +160,14 @@ final class ImportResponsesCommand implements Callable<Integer> {
             }
         }
         RunDirectory dir = RunDirectory.create(root);
-        Map<String, Object> parameters = new LinkedHashMap<>();
-        parameters.put("source", "hand-collected");
-        parameters.put("file", file.toAbsolutePath().normalize().toString());
-        parameters.put("file_sha256", Hashing.sha256(file));
+        Map<String, Object> other = new LinkedHashMap<>();
+        other.put("file", file.toAbsolutePath().normalize().toString());
+        other.put("file_sha256", Hashing.sha256(file));
         Instant now = Instant.now();
-        dir.writeManifest(new Manifest(Manifest.FORMAT, Version.mhbench(), GitInfo.commit().orElse(null), "responses",
-                new ArrayList<>(spec.commandLine().getParseResult().originalArgs()), now, now, "complete",
-                HostInfo.current(), Map.of(), List.of(), Map.of(), parameters, List.of(), null));
+        dir.writeManifest(Manifest.builder().mhbenchVersion(Version.mhbench()).gitCommit(GitInfo.commit().orElse(null))
+                .experiment("responses").command(new ArrayList<>(spec.commandLine().getParseResult().originalArgs()))
+                .startedAt(now).finishedAt(now).status("complete").host(HostInfo.current())
+                .parameters(RunParameters.imported("hand-collected", null, null, other)).build());
         return dir;
     }
 }

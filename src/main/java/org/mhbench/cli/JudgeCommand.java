@@ -115,7 +115,7 @@ final class JudgeCommand implements Callable<Integer> {
             Manifest m = dir.readManifest().orElseThrow();
             JudgeStage stage = new JudgeStage(j, log);
             JudgeStage.checkManifest(m.judges(), j.info(), dir.manifestFile());
-            dir.writeManifest(org.mhbench.run.RunStages.withJudge(m, j.info()));
+            dir.writeManifest(m.withJudge(j.info()));
             JudgeStage.Outcome o;
             try {
                 o = stage.judgeAll(records, x -> { });

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.mhbench.experiments.Experiments;
 import org.mhbench.report.MalformedRunFile;
 import org.mhbench.report.Report;
 import org.mhbench.report.html.HtmlReport;
@@ -77,7 +78,7 @@ public final class ReportCommand implements Callable<Integer> {
         Path target = outDir != null ? outDir : runDir.resolve(Report.FOLDER);
         Report.Written written;
         try {
-            written = Report.write(runDir, target);
+            written = Report.write(runDir, target, Experiments.reports());
         } catch (MalformedRunFile e) {
             throw new UserError(e.getMessage() + " (score the run again with 'mhbench score " + runDir + "')", e);
         }
@@ -91,7 +92,7 @@ public final class ReportCommand implements Callable<Integer> {
     private static void writeHtml(List<Path> runDirs, Path file, PrintWriter err) throws IOException {
         HtmlReport.Written html;
         try {
-            html = HtmlReport.write(runDirs, file);
+            html = HtmlReport.write(runDirs, file, Experiments.reports());
         } catch (MalformedRunFile e) {
             throw new UserError(e.getMessage() + " (score the run again with 'mhbench score RUN_DIR')", e);
         }

@@ -151,9 +151,8 @@ final class RunCommand implements Callable<Integer> {
         if (result.cost() != null) {
             var c = result.cost();
             err.printf("cost: %s s wall, %s CPU-s, %s Wh (%s)%s; %s Wh per 1,000 items (manifest.json 'cost')%n",
-                    c.get("wall_seconds"), c.get("cpu_seconds"), c.get("energy_wh"), c.get("cpu_energy_source"),
-                    c.containsKey("gpu_energy_wh") ? ", GPU " + c.get("gpu_energy_wh") + " Wh" : "",
-                    c.get("wh_per_1000_items"));
+                    c.wallSeconds(), c.cpuSeconds(), c.energyWh(), c.cpuEnergySource(),
+                    c.gpuEnergyWh() != null ? ", GPU " + c.gpuEnergyWh() + " Wh" : "", c.whPer1000Items());
             err.flush();
         }
         if (result.scores() != null) {
@@ -280,14 +279,14 @@ final class RunCommand implements Callable<Integer> {
         args.add("run");
         args.addAll(start);
         // Answers generated in full (format 1 always did), unless the start command said so already.
-        if (old.parameters().get("experiments") instanceof Map<?, ?> ex && ex.get("stigma") instanceof Map<?, ?> st
-                && "full".equals(st.get("answers")) && !start.contains("--full-answers")) {
+        if (old.parameters().experiment("stigma").flatMap(st -> st.setting("answers")).filter("full"::equals)
+                .isPresent() && !start.contains("--full-answers")) {
             args.add("--full-answers");
         }
         // The backend the run used, unless its start command named one (auto could now pick another).
-        Object backendId = old.parameters().get("backend");
+        String backendId = old.parameters().backend();
         if (!start.contains("--backend") && !start.contains("--endpoint") && backendId != null) {
-            switch (backendId.toString()) {
+            switch (backendId) {
                 case "llama.cpp-jni" -> args.addAll(List.of("--backend", "jni"));
                 case "llama-server" -> args.addAll(List.of("--backend", "server"));
                 default -> { }

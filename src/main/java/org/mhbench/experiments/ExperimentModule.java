@@ -4,12 +4,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.mhbench.paper.PaperExperimentImporter;
+import org.mhbench.report.ExperimentReport;
 import org.mhbench.runfolder.Judgment;
 import org.mhbench.score.ExperimentScorer;
 
 /**
- * One experiment as the pipeline knows it: its stimuli, how it is scored, and how the paper's released
- * results for it are imported. Registered once in {@link Experiments}; the commands, the pipeline and
+ * One experiment as the pipeline knows it: its stimuli, how it is scored, its report sections, and how the
+ * paper's released results for it are imported. Registered once in {@link Experiments}; the commands, the pipeline and
  * the importer find it there. (Its prompts come from its {@link org.mhbench.stimuli.Experiment}, built
  * from the stimuli with run settings.)
  */
@@ -29,4 +30,7 @@ public interface ExperimentModule {
 
     /** The importer of the paper's released results for this experiment. */
     PaperExperimentImporter paperImporter(Path stimuliRoot);
+
+    /** Its sections of the report (Markdown and HTML), which live in {@code report}. */
+    ExperimentReport report();
 }

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.mhbench.report.ExperimentReport;
 import org.mhbench.stimuli.StimulusFormatException;
 import org.mhbench.util.Home;
 
@@ -21,6 +22,11 @@ public final class Experiments {
     /** The ids of {@link #ALL}. */
     public static List<String> ids() {
         return ALL.stream().map(ExperimentModule::id).toList();
+    }
+
+    /** The report sections of {@link #ALL}, in their order. */
+    public static List<ExperimentReport> reports() {
+        return ALL.stream().map(ExperimentModule::report).toList();
     }
 
     public static Optional<ExperimentModule> byId(String id) {

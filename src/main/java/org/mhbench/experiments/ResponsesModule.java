@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.mhbench.paper.InterjectionsPaperImporter;
 import org.mhbench.paper.PaperExperimentImporter;
+import org.mhbench.report.ExperimentReport;
 import org.mhbench.responses.ResponsesExperiment;
 import org.mhbench.responses.ResponsesStimuli;
 import org.mhbench.runfolder.Judgment;
@@ -47,5 +48,10 @@ public final class ResponsesModule implements ExperimentModule {
     @Override
     public PaperExperimentImporter paperImporter(Path stimuliRoot) {
         return new InterjectionsPaperImporter(stimuli(stimuliRoot));
+    }
+
+    @Override
+    public ExperimentReport report() {
+        return ExperimentReport.RESPONSES;
     }
 }

@@ -1,18 +1,17 @@
 package org.mhbench.experiments;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.mhbench.runfolder.ExperimentParameters;
 import org.mhbench.runfolder.Judgment;
 import org.mhbench.runfolder.RunDirectory;
 import org.mhbench.score.ExperimentScorer;
 import org.mhbench.score.ScoreResult;
 import org.mhbench.score.Scorer;
-import org.mhbench.util.Json;
 
 /**
  * The score stage: every registered experiment's scorer over a run folder's records and verdicts,
@@ -44,18 +43,13 @@ public final class RunScoring {
     /** Notes stimulus files that differ from the hashes the manifest recorded for the run. */
     private static void noteChangedStimuli(RunDirectory dir, String experiment, Map<String, String> hashes,
                                            Path stimuliRoot, Consumer<String> notes) throws IOException {
-        JsonNode params = Json.LENIENT.readTree(dir.manifestFile().toFile()).path("parameters");
-        for (JsonNode recorded : List.of(params.path("experiments").path(experiment).path("stimulus_files_sha256"),
-                params.path("imported").path(experiment).path("stimulus_files_sha256"))) {
-            if (!recorded.isObject()) {
-                continue;
-            }
-            for (Map.Entry<String, String> e : hashes.entrySet()) {
-                JsonNode was = recorded.get(e.getKey());
-                if (was != null && !was.asText().equals(e.getValue())) {
-                    notes.accept("note: " + e.getKey() + " differs from the file the run used (manifest.json); "
-                            + "scores use the current stimuli in " + stimuliRoot);
-                }
+        Map<String, String> recorded = dir.readManifest().flatMap(m -> m.parameters().experiment(experiment))
+                .map(ExperimentParameters::stimulusFilesSha256).orElse(Map.of());
+        for (Map.Entry<String, String> e : hashes.entrySet()) {
+            String was = recorded.get(e.getKey());
+            if (was != null && !was.equals(e.getValue())) {
+                notes.accept("note: " + e.getKey() + " differs from the file the run used (manifest.json); "
+                        + "scores use the current stimuli in " + stimuliRoot);
             }
         }
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.mhbench.paper.PaperExperimentImporter;
 import org.mhbench.paper.StigmaPaperImporter;
+import org.mhbench.report.ExperimentReport;
 import org.mhbench.runfolder.Judgment;
 import org.mhbench.score.ExperimentScorer;
 import org.mhbench.score.stigma.StigmaScoreOptions;
@@ -44,5 +45,10 @@ public final class StigmaModule implements ExperimentModule {
     @Override
     public PaperExperimentImporter paperImporter(Path stimuliRoot) {
         return new StigmaPaperImporter(stimuli(stimuliRoot));
+    }
+
+    @Override
+    public ExperimentReport report() {
+        return ExperimentReport.STIGMA;
     }
 }

@@ -3,6 +3,7 @@ package org.mhbench.paper;
 import java.util.List;
 import java.util.Map;
 import org.mhbench.generate.ModelInfo;
+import org.mhbench.judge.JudgeInfo;
 import org.mhbench.runfolder.Judgment;
 import org.mhbench.runfolder.ResponseRecord;
 
@@ -20,7 +21,7 @@ import org.mhbench.runfolder.ResponseRecord;
  */
 public record ImportedExperiment(String experiment, List<ResponseRecord> records, List<ModelInfo> models,
                                  Map<String, Object> parameters, List<String> notes, List<Judgment> judgments,
-                                 List<Map<String, Object>> judges) {
+                                 List<JudgeInfo> judges) {
 
     public ImportedExperiment {
         records = List.copyOf(records);

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.mhbench.generate.Completion;
 import org.mhbench.generate.ModelInfo;
+import org.mhbench.judge.JudgeInfo;
 import org.mhbench.responses.ResponseStimulus;
 import org.mhbench.responses.ResponsesExperiment;
 import org.mhbench.responses.ResponsesStimuli;
@@ -163,7 +164,7 @@ public final class InterjectionsPaperImporter implements PaperExperimentImporter
         parameters.put("stimulus_files_sha256", stimuli.fileHashes());
         parameters.put("context_mapping", "contextualize=False -> transcript, contextualize=True -> transcript+bridge "
                 + "(each run pools message 0 with transcript placements, as the paper's % appropriate)");
-        List<Map<String, Object>> judgeEntries = new ArrayList<>();
+        List<JudgeInfo> judgeEntries = new ArrayList<>();
         for (String j : judges) {
             judgeEntries.add(judgeEntry(j));
         }
@@ -323,22 +324,14 @@ public final class InterjectionsPaperImporter implements PaperExperimentImporter
         }
     }
 
-    private static Map<String, Object> judgeEntry(String judge) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", judge);
+    private static JudgeInfo judgeEntry(String judge) {
         if (judge.equals(GPT4O_JUDGE)) {
-            m.put("version", PAPER_JUDGE_MODEL);
-            m.put("training_data_sha256", "none");
-            m.put("details", Map.of("source", "labels imported from the paper's result files (field "
-                    + PAPER_JUDGE_MODEL + "_classification); zero-shot, options shuffled per row, temperature 0, "
-                    + "16 tokens (paper-methods §2.4)"));
-        } else {
-            m.put("version", "imported");
-            m.put("training_data_sha256", "none");
-            m.put("details", Map.of("source", "labels imported from the paper's hand-collected files "
-                    + "(human_classification; labeller not stated)"));
+            return new JudgeInfo(judge, PAPER_JUDGE_MODEL, "none", Map.of("source", "labels imported from the "
+                    + "paper's result files (field " + PAPER_JUDGE_MODEL + "_classification); zero-shot, options "
+                    + "shuffled per row, temperature 0, 16 tokens (paper-methods §2.4)"));
         }
-        return m;
+        return new JudgeInfo(judge, "imported", "none", Map.of("source", "labels imported from the paper's "
+                + "hand-collected files (human_classification; labeller not stated)"));
     }
 
     private static ModelInfo modelInfo(String label, String paperModel, String sha) {

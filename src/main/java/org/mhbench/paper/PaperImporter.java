@@ -16,7 +16,10 @@ import org.mhbench.generate.ModelInfo;
 import org.mhbench.runfolder.GitInfo;
 import org.mhbench.runfolder.HostInfo;
 import org.mhbench.runfolder.Judgment;
+import org.mhbench.judge.JudgeInfo;
+import org.mhbench.runfolder.ExperimentParameters;
 import org.mhbench.runfolder.Manifest;
+import org.mhbench.runfolder.RunParameters;
 import org.mhbench.runfolder.ResponseRecord;
 import org.mhbench.runfolder.RunDirectory;
 import org.mhbench.util.Json;
@@ -86,35 +89,32 @@ public final class PaperImporter {
         RunDirectory dir = RunDirectory.create(outDir);
         List<ResponseRecord> records = new ArrayList<>();
         List<Judgment> judgments = new ArrayList<>();
-        List<Map<String, Object>> judges = new ArrayList<>();
+        List<JudgeInfo> judges = new ArrayList<>();
         Map<String, ModelInfo> models = new LinkedHashMap<>();
-        Map<String, Object> perExperiment = new LinkedHashMap<>();
+        Map<String, ExperimentParameters> perExperiment = new LinkedHashMap<>();
         for (ImportedExperiment e : imported) {
             records.addAll(e.records());
             judgments.addAll(e.judgments());
             judges.addAll(e.judges());
             e.models().forEach(m -> models.putIfAbsent(m.label(), m));
-            perExperiment.put(e.experiment(), e.parameters());
+            perExperiment.put(e.experiment(), ExperimentParameters.of(e.parameters()));
         }
         writeLines(dir.responsesFile(), records);
         if (!judgments.isEmpty()) {
             writeLines(dir.root().resolve(Judgment.FILE), judgments);
         }
         List<String> experiments = imported.stream().map(ImportedExperiment::experiment).toList();
-        Map<String, Object> parameters = new LinkedHashMap<>();
-        parameters.put("source", "paper-import");
-        parameters.put("paper_dir", paperDir.toAbsolutePath().normalize().toString());
-        parameters.put("note", "Imported from the released results of Moore et al., FAccT 2025 (MIT licence). "
+        RunParameters parameters = RunParameters.imported("paper-import", "Imported from the released results of Moore et al., FAccT 2025 (MIT licence). "
                 + "Completions are the paper's raw outputs; token counts are -1 and times 0 (unknown); messages are "
                 + "empty (the paper's system prompt and one-shot turns are not in its data files); seed 0; "
                 + "model_sha256 is the SHA-256 of the model label (no model file). Missing outputs are failures of "
-                + "kind MISSING_IN_SOURCE.");
-        parameters.put("imported", perExperiment);
-        parameters.put("import_notes", notes);
+                + "kind MISSING_IN_SOURCE.", perExperiment, Map.of("paper_dir",
+                paperDir.toAbsolutePath().normalize().toString(), "import_notes", notes));
         long failures = records.stream().filter(ResponseRecord::failed).count();
-        Manifest m = new Manifest(Manifest.FORMAT, Version.mhbench(), GitInfo.commit().orElse(null),
-                String.join("+", experiments), command, started, Instant.now(), "complete", HostInfo.current(),
-                Map.of(), List.copyOf(models.values()), Map.of(), parameters, judges, null);
+        Manifest m = Manifest.builder().mhbenchVersion(Version.mhbench()).gitCommit(GitInfo.commit().orElse(null))
+                .experiment(String.join("+", experiments)).command(command).startedAt(started)
+                .finishedAt(Instant.now()).status("complete").host(HostInfo.current())
+                .models(List.copyOf(models.values())).parameters(parameters).judges(judges).build();
         dir.writeManifest(m);
         return new Result(outDir, experiments, records.size(), failures, notes);
     }

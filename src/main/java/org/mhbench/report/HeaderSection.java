@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 import org.mhbench.Version;
 import org.mhbench.generate.ModelInfo;
+import org.mhbench.judge.JudgeInfo;
 import org.mhbench.runfolder.HostInfo;
+import org.mhbench.judge.JudgeInfo;
 import org.mhbench.runfolder.Manifest;
 
 /**
@@ -63,10 +65,10 @@ public final class HeaderSection {
                 }
                 b.append(", ").append(h.os()).append(", ").append(h.java()).append('\n');
             }
-            for (Map<String, Object> j : m.judges()) {
-                b.append("- judge: ").append(j.get("id"));
-                if (j.get("version") != null) {
-                    b.append(" (").append(j.get("version")).append(')');
+            for (JudgeInfo j : m.judges()) {
+                b.append("- judge: ").append(j.id());
+                if (j.version() != null) {
+                    b.append(" (").append(j.version()).append(')');
                 }
                 b.append('\n');
             }

@@ -34,20 +34,22 @@ public final class Report {
 
     /**
      * Writes the report of {@code runDir} into {@code outDir} (created owner-only; existing files of the
-     * same names are replaced). {@code runDir/summary.csv} must exist.
+     * same names are replaced): a header, each experiment's section in the order given, the cost.
+     * {@code runDir/summary.csv} must exist.
      *
      * @throws IOException when a file cannot be read or written, or a CSV file is malformed (the
      *                     message names the file)
      */
-    public static Written write(Path runDir, Path outDir) throws IOException {
+    public static Written write(Path runDir, Path outDir, List<ExperimentReport> experiments) throws IOException {
         ChartFiles.headless();
         RunTables tables = RunTables.read(runDir);
         PrivateFiles.directory(outDir);
         ChartOutput charts = new ChartOutput(outDir);
-        String markdown = HeaderSection.render(tables, Instant.now())
-                + StigmaSection.render(tables, charts)
-                + ResponsesSection.render(tables, charts)
-                + CostSection.render(tables.usage());
+        StringBuilder b = new StringBuilder(HeaderSection.render(tables, Instant.now()));
+        for (ExperimentReport e : experiments) {
+            b.append(e.markdown(tables, charts));
+        }
+        String markdown = b.append(CostSection.render(tables.usage())).toString();
         Path file = outDir.resolve(FILE);
         PrivateFiles.replace(file, tmp -> Files.writeString(tmp, markdown, StandardCharsets.UTF_8));
         return new Written(file, charts.written());

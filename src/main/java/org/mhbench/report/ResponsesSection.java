@@ -145,21 +145,32 @@ public final class ResponsesSection {
                 + "differ:\n\n" + table.render() + '\n';
     }
 
-    private static String coverage(List<CoverageRow> coverage, Map<String, long[]> needsReview) {
-        StringBuilder b = new StringBuilder();
-        MarkdownTable table = new MarkdownTable(List.of("model", "judge", "system prompt", "context",
-                "prompts", "no reply", "judged"));
-        List<String> unjudged = new ArrayList<>();
+    /** The responses rows of {@code coverage.csv}: prompts, no reply, judged (both reports' table). */
+    public static TextTable coverageTable(List<CoverageRow> coverage) {
+        List<List<String>> rows = new ArrayList<>();
         for (CoverageRow c : coverage) {
-            table.row(List.of(c.model(), c.judge(), c.systemPrompt(), c.context(), Long.toString(c.total()),
-                    Long.toString(c.failed()), Long.toString(c.valid())));
-            if (c.judge().equals("none")) {
-                unjudged.add(c.model() + " (" + c.systemPrompt() + ", " + c.context() + ")");
+            if (c.experiment().equals(EXPERIMENT)) {
+                rows.add(List.of(c.model(), c.judge(), c.systemPrompt(), c.context(), Long.toString(c.total()),
+                        Long.toString(c.failed()), Long.toString(c.valid())));
             }
         }
+        return new TextTable(List.of("model", "judge", "system prompt", "context", "prompts", "no reply", "judged"),
+                rows);
+    }
+
+    /** The responses groups no judge has judged yet, as {@code model (system prompt, context)}. */
+    public static List<String> unjudged(List<CoverageRow> coverage) {
+        return coverage.stream().filter(c -> c.experiment().equals(EXPERIMENT) && c.judge().equals("none"))
+                .map(c -> c.model() + " (" + c.systemPrompt() + ", " + c.context() + ")").toList();
+    }
+
+    private static String coverage(List<CoverageRow> coverage, Map<String, long[]> needsReview) {
+        StringBuilder b = new StringBuilder();
+        TextTable table = coverageTable(coverage);
+        List<String> unjudged = unjudged(coverage);
         if (!table.isEmpty()) {
             b.append("Coverage (`coverage.csv`): prompts, prompts without a reply, and replies the judge "
-                    + "judged.\n\n").append(table.render()).append('\n');
+                    + "judged.\n\n").append(table.markdown()).append('\n');
         }
         if (!unjudged.isEmpty()) {
             b.append("**Not judged yet:** ").append(String.join(", ", unjudged))

@@ -140,20 +140,26 @@ public final class StigmaSection {
         return b.append("\n\n").toString();
     }
 
-    private static String coverage(List<CoverageRow> coverage) {
-        MarkdownTable table = new MarkdownTable(List.of("model", "system prompt", "reading", "parsed / total",
-                "do not know", "valid / total", "valid of the scored questions"));
+    /** The stigma rows of {@code coverage.csv}: parsed, abstained and valid answers (both reports' table). */
+    public static TextTable coverageTable(List<CoverageRow> coverage) {
+        List<List<String>> rows = new ArrayList<>();
         for (CoverageRow c : coverage) {
             if (c.experiment().equals(EXPERIMENT)) {
-                table.row(List.of(c.model(), c.systemPrompt(), c.judge(), c.parsed() + " / " + c.total(),
+                rows.add(List.of(c.model(), c.systemPrompt(), c.judge(), c.parsed() + " / " + c.total(),
                         Long.toString(c.abstained()), c.valid() + " / " + c.total(),
                         c.scoredValid() + " / " + c.scoredTotal()));
             }
         }
+        return new TextTable(List.of("model", "system prompt", "reading", "parsed / total", "do not know",
+                "valid / total", "valid of the scored questions"), rows);
+    }
+
+    private static String coverage(List<CoverageRow> coverage) {
+        TextTable table = coverageTable(coverage);
         if (table.isEmpty()) {
             return "";
         }
         return "Parse coverage (`coverage.csv`): answers read by the parser, of all prompts; the stigma rate "
-                + "uses the valid answers of the scored questions.\n\n" + table.render() + '\n';
+                + "uses the valid answers of the scored questions.\n\n" + table.markdown() + '\n';
     }
 }

@@ -61,13 +61,13 @@ public final class JudgeStage {
      *
      * @throws JudgeConflictException naming both judges and what to do
      */
-    public static void checkManifest(List<Map<String, Object>> judges, JudgeInfo info, Path manifest) {
-        for (Map<String, Object> j : judges) {
-            if (!info.id().equals(j.get("id"))) {
+    public static void checkManifest(List<JudgeInfo> judges, JudgeInfo info, Path manifest) {
+        for (JudgeInfo j : judges) {
+            if (!info.id().equals(j.id())) {
                 continue;
             }
-            String version = j.get("version") == null ? null : j.get("version").toString();
-            String sha = j.get("training_data_sha256") == null ? null : j.get("training_data_sha256").toString();
+            String version = j.version();
+            String sha = j.trainingDataSha256();
             if (version != null && !version.equals(info.version()) || sha != null && !sha.equals(info.trainingDataSha256())) {
                 throw conflict(manifest, version, sha, info);
             }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.DoubleAdder;
+import org.mhbench.runfolder.CostSummary;
 
 /**
  * What a stretch of a run cost: wall time, CPU time of mhbench and every process it started (worker
@@ -41,14 +42,11 @@ public final class CostMeter implements AutoCloseable {
      *
      * @param items the items generated in that time, for the per-1,000-items figure
      */
-    public Map<String, Object> cost(long items) {
+    public CostSummary cost(long items) {
         double wall = (System.nanoTime() - wallStart) / 1e9;
         double cpu = cpuSeconds() - cpuStart;
-        Map<String, Object> c = new LinkedHashMap<>();
-        c.put("wall_seconds", round(wall));
-        c.put("cpu_seconds", cpu >= 0 ? round(cpu) : null);
-        c.put("items", items);
         double joules;
+        String cpuSource;
         Map<Path, Long> raplEnd = raplMicrojoules();
         if (!raplStart.isEmpty() && raplEnd.keySet().equals(raplStart.keySet())) {
             double uj = 0;
@@ -56,27 +54,16 @@ public final class CostMeter implements AutoCloseable {
                 uj += Math.max(0, e.getValue() - raplStart.get(e.getKey()));
             }
             joules = uj / 1e6;
-            c.put("cpu_energy_source", "RAPL (" + String.join(", ", raplStart.keySet().stream()
-                    .map(p -> p.getParent().getFileName().toString()).toList()) + ")");
+            cpuSource = "RAPL (" + String.join(", ", raplStart.keySet().stream()
+                    .map(p -> p.getParent().getFileName().toString()).toList()) + ")";
         } else {
             joules = Math.max(0, cpu) * wattsPerCore;
-            c.put("cpu_energy_source", "estimate: " + wattsPerCore + " W per busy core x CPU seconds (no RAPL "
-                    + "readable here; set with --watts)");
+            cpuSource = "estimate: " + wattsPerCore + " W per busy core x CPU seconds (no RAPL readable here; set "
+                    + "with --watts)";
         }
-        c.put("cpu_energy_wh", round(joules / 3600));
-        if (gpuSampler != null) {
-            c.put("gpu_energy_wh", round(gpuJoules.sum() / 3600));
-            c.put("gpu_energy_source", "nvidia-smi power.draw, sampled every second");
-            joules += gpuJoules.sum();
-        }
-        c.put("energy_wh", round(joules / 3600));
-        c.put("wh_per_1000_items", items > 0 ? round(joules / 3600 / items * 1000) : null);
-        c.put("items_per_second", wall > 0 ? round(items / wall) : null);
-        return c;
-    }
-
-    private static double round(double v) {
-        return Math.round(v * 1000) / 1000.0;
+        return CostSummary.of(wall, cpu >= 0 ? cpu : null, items, cpuSource, joules / 3600,
+                gpuSampler == null ? null : gpuJoules.sum() / 3600,
+                gpuSampler == null ? null : "nvidia-smi power.draw, sampled every second");
     }
 
     /** User and system CPU seconds of this process and its exited children (Linux), or -1. */

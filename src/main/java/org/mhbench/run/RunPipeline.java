@@ -17,6 +17,8 @@ import org.mhbench.generate.GenerationException;
 import org.mhbench.generate.ModelConfig;
 import org.mhbench.report.Usage;
 import org.mhbench.report.UsageCsv;
+import org.mhbench.runfolder.CostSummary;
+import org.mhbench.runfolder.ExperimentParameters;
 import org.mhbench.runfolder.GitInfo;
 import org.mhbench.runfolder.HostInfo;
 import org.mhbench.runfolder.Manifest;
@@ -24,6 +26,7 @@ import org.mhbench.runfolder.RecordKey;
 import org.mhbench.runfolder.ResponseLog;
 import org.mhbench.runfolder.ResponseRecord;
 import org.mhbench.runfolder.RunDirectory;
+import org.mhbench.runfolder.RunParameters;
 import org.mhbench.score.ScoreResult;
 import org.mhbench.stimuli.Experiment;
 import org.mhbench.stimuli.Prompt;
@@ -72,7 +75,7 @@ public final class RunPipeline {
      * @param cost     what generating and judging cost ({@link CostMeter}), all tries of a resumed run together
      */
     public record Result(RunDirectory dir, List<Runner.ModelOutcome> outcomes, boolean judged, String status,
-                         List<Usage> usage, ScoreResult scores, Map<String, Object> cost) {
+                         List<Usage> usage, ScoreResult scores, CostSummary cost) {
 
         /** True when a model failed or judging stopped. */
         public boolean anyFailed() {
@@ -103,7 +106,7 @@ public final class RunPipeline {
      * @throws Interrupted         on interruption
      */
     public Result run(RunSpec spec, Listener listener) throws IOException, GenerationException, Interrupted {
-        Map<String, Object> parameters = parameters(spec);
+        RunParameters parameters = parameters(spec);
         RunDirectory dir = RunDirectory.create(spec.out());
         Manifest manifest = startManifest(dir, spec, parameters);
 
@@ -164,7 +167,7 @@ public final class RunPipeline {
                 meter.close();
                 try {
                     Runtime.getRuntime().removeShutdownHook(onInterrupt);
-                    runner.recordCost(Costs.add(runner.manifest().cost(), meter.cost(items[0])));
+                    runner.recordCost(meter.cost(items[0]).plus(runner.manifest().cost()));
                     runner.finish(status);
                 } catch (IllegalStateException shuttingDown) {
                     // the hook is writing "interrupted"
@@ -198,7 +201,7 @@ public final class RunPipeline {
         return prompts;
     }
 
-    private static Manifest startManifest(RunDirectory dir, RunSpec spec, Map<String, Object> parameters)
+    private static Manifest startManifest(RunDirectory dir, RunSpec spec, RunParameters parameters)
             throws IOException {
         if (dir.hasManifest()) {
             if (!spec.resume()) {
@@ -212,16 +215,20 @@ public final class RunPipeline {
                         + String.join("; ", changed) + " (a model file or backend that changed since, or a new "
                         + "mhbench); start a new run with another --out");
             }
-            Manifest resumed = old.resumed(parameters);
+            // The same settings: the run keeps its id (a shard resumed by a newer mhbench still merges).
+            RunParameters again = old.parameters().runId() != null
+                    && java.util.Objects.equals(old.parameters().limit(), parameters.limit())
+                    ? parameters.toBuilder().runId(old.parameters().runId()).build() : parameters;
+            Manifest resumed = old.resumed(again);
             dir.writeManifest(resumed);
             return resumed;
         }
         if (spec.resume() && Files.isDirectory(dir.root()) && !isEmpty(dir.root())) {
             throw new RunFolderException("--resume: " + dir.root() + " has no manifest.json, so it is not a run folder");
         }
-        Manifest m = new Manifest(Manifest.FORMAT, Version.mhbench(), GitInfo.commit().orElse(null),
-                spec.experimentId(), spec.command(), Instant.now(), null, "running", HostInfo.current(),
-                spec.backend().describe(), List.of(), Map.of(), parameters, List.of(), null);
+        Manifest m = Manifest.builder().mhbenchVersion(Version.mhbench()).gitCommit(GitInfo.commit().orElse(null))
+                .experiment(spec.experimentId()).command(spec.command()).startedAt(Instant.now()).status("running")
+                .host(HostInfo.current()).binding(spec.backend().describe()).parameters(parameters).build();
         dir.writeManifest(m);
         return m;
     }
@@ -233,38 +240,22 @@ public final class RunPipeline {
     }
 
     /** Every effective setting, as the manifest records them and a resume compares them. */
-    static Map<String, Object> parameters(RunSpec spec) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("backend", spec.backend().id());
-        if (spec.limit() > 0) {
-            p.put("limit", spec.limit());
-        }
-        List<Map<String, Object>> ms = new ArrayList<>();
+    static RunParameters parameters(RunSpec spec) {
+        List<RunParameters.Model> models = new ArrayList<>();
         for (ModelConfig c : spec.models()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("label", c.label());
-            m.put("path", c.path().toAbsolutePath().toString());
-            m.put("threads", c.effectiveThreads());
-            m.put("gpu_layers", c.gpuLayers());
-            m.put("context_size", c.contextSize());
-            m.put("parallel_slots", c.parallelSlots());
-            m.put("chat_template_override", c.chatTemplate() != null);
-            m.put("template_engine", c.templateEngine().name().toLowerCase(Locale.ROOT));
-            ms.add(m);
+            models.add(new RunParameters.Model(c.label(), c.path().toAbsolutePath().toString(), c.effectiveThreads(),
+                    c.gpuLayers(), c.contextSize(), c.parallelSlots(), c.chatTemplate() != null,
+                    c.templateEngine().name().toLowerCase(Locale.ROOT)));
         }
-        p.put("models", ms);
-        Map<String, Object> ex = new LinkedHashMap<>();
+        Map<String, ExperimentParameters> experiments = new LinkedHashMap<>();
         for (Experiment e : spec.experiments()) {
-            ex.put(e.id(), e.describe());
+            experiments.put(e.id(), ExperimentParameters.of(e.describe()));
         }
-        p.put("experiments", ex);
+        RunParameters p = RunParameters.generated(spec.backend().id(), spec.limit(), models, experiments);
         // Every shard of one spec shares this id; merge checks it.
-        p.put("run_id", org.mhbench.util.Hashing.sha256(org.mhbench.util.Json.MAPPER.valueToTree(p).toString())
-                .substring(0, 16));
-        if (spec.shard() != null) {
-            p.put("shard", spec.shard().toString());
-        }
-        return p;
+        return p.toBuilder().runId(org.mhbench.util.Hashing.sha256(org.mhbench.util.Json.MAPPER.valueToTree(p)
+                        .toString()).substring(0, 16))
+                .shard(spec.shard() == null ? null : spec.shard().toString()).build();
     }
 
     /** How many of these prompts the run folder already holds for these models (0 for a new run). */

@@ -119,20 +119,7 @@ public final class RunStages implements AutoCloseable {
 
     /** The manifest with the judge's {@link JudgeInfo} (once per judge id). */
     Manifest recordJudge(Manifest m) {
-        return judge == null ? m : withJudge(m, judge.info());
-    }
-
-    /** {@code m} with {@code info} in its judges, unless a judge with that id is already there. */
-    public static Manifest withJudge(Manifest m, JudgeInfo info) {
-        if (m.judges().stream().anyMatch(j -> info.id().equals(j.get("id")))) {
-            return m;
-        }
-        Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("id", info.id());
-        entry.put("version", info.version());
-        entry.put("training_data_sha256", info.trainingDataSha256());
-        entry.put("details", info.details());
-        return m.withJudge(entry);
+        return judge == null ? m : m.withJudge(judge.info());
     }
 
     /** Judges a reply just generated (no-op without a judge, for other experiments, or after a judge failure). */

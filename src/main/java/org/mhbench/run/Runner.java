@@ -4,13 +4,13 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import org.mhbench.generate.Backend;
 import org.mhbench.generate.ChatModel;
 import org.mhbench.generate.GenerationException;
 import org.mhbench.generate.ModelConfig;
 import org.mhbench.generate.ModelInfo;
+import org.mhbench.runfolder.CostSummary;
 import org.mhbench.runfolder.Manifest;
 import org.mhbench.runfolder.ResponseLog;
 import org.mhbench.runfolder.ResponseRecord;
@@ -125,7 +125,7 @@ public final class Runner {
     }
 
     /** Records what the run cost so far. */
-    public void recordCost(Map<String, Object> cost) throws IOException {
+    public void recordCost(CostSummary cost) throws IOException {
         update(manifest.withCost(cost));
     }
 

@@ -18,7 +18,9 @@ import org.mhbench.report.Usage;
 import org.mhbench.report.UsageCsv;
 import org.mhbench.runfolder.JsonlLog;
 import org.mhbench.runfolder.Judgment;
+import org.mhbench.judge.JudgeInfo;
 import org.mhbench.runfolder.Manifest;
+import org.mhbench.runfolder.RunParameters;
 import org.mhbench.runfolder.ResponseLog;
 import org.mhbench.runfolder.ResponseRecord;
 import org.mhbench.runfolder.RunDirectory;
@@ -62,7 +64,7 @@ public final class ShardMerge {
             manifests.add(RunDirectory.open(d).readManifest().orElseThrow());
         }
         Manifest first = manifests.get(0);
-        Object runId = first.parameters().get("run_id");
+        String runId = first.parameters().runId();
         Shard firstShard = shardOf(first, shardDirs.get(0));
         Map<Integer, Path> byIndex = new TreeMap<>();
         List<String> notComplete = new ArrayList<>();
@@ -71,8 +73,8 @@ public final class ShardMerge {
             Manifest m = manifests.get(i);
             Path d = shardDirs.get(i);
             Shard s = shardOf(m, d);
-            if (!Objects.equals(runId, m.parameters().get("run_id")) || s.count() != firstShard.count()) {
-                throw new BadInputException(d + " is a shard of another run (run id " + m.parameters().get("run_id")
+            if (!Objects.equals(runId, m.parameters().runId()) || s.count() != firstShard.count()) {
+                throw new BadInputException(d + " is a shard of another run (run id " + m.parameters().runId()
                         + " of " + s.count() + " shards; " + shardDirs.get(0) + " has " + runId + " of "
                         + firstShard.count() + "): its models, stimuli or settings differ");
             }
@@ -152,12 +154,12 @@ public final class ShardMerge {
                 for (Map.Entry<String, String> f : m.failures().entrySet()) {
                     merged = merged.withFailure(f.getKey(), f.getValue());
                 }
-                for (Map<String, Object> judge : m.judges()) {
-                    if (merged.judges().stream().noneMatch(x -> Objects.equals(x.get("id"), judge.get("id")))) {
-                        merged = merged.withJudge(judge);
-                    }
+                for (JudgeInfo judge : m.judges()) {
+                    merged = merged.withJudge(judge);
                 }
-                merged = merged.withCost(Costs.add(merged.cost(), m.cost() == null ? Map.of() : m.cost()));
+                if (m.cost() != null) {
+                    merged = merged.withCost(m.cost().plus(merged.cost()));
+                }
             }
         }
         try (ResponseLog log = dir.openResponses()) {
@@ -176,23 +178,20 @@ public final class ShardMerge {
         }
         List<Usage> usage = Usage.of(records);
         UsageCsv.write(out, usage);
-        Map<String, Object> parameters = new LinkedHashMap<>(first.parameters());
-        parameters.remove("shard");
-        parameters.put("merged_from", shardDirs.stream().map(p -> p.toAbsolutePath().toString()).toList());
+        RunParameters parameters = first.parameters().toBuilder().shard(null)
+                .mergedFrom(shardDirs.stream().map(p -> p.toAbsolutePath().toString()).toList()).build();
         boolean partial = !problems.isEmpty();
-        Manifest result = new Manifest(Manifest.FORMAT, merged.mhbenchVersion(), merged.gitCommit(),
-                merged.experiment(), command, merged.startedAt(), Instant.now(), partial ? "partial" : "complete",
-                merged.host(), merged.binding(), merged.models(), merged.failures(), parameters, merged.judges(),
-                merged.cost());
+        Manifest result = merged.toBuilder().format(Manifest.FORMAT).command(command).finishedAt(Instant.now())
+                .status(partial ? "partial" : "complete").parameters(parameters).build();
         dir.writeManifest(result);
         return new Result(dir, manifests.size(), records.size(), judgments.size(), problems, partial);
     }
 
     private static Shard shardOf(Manifest m, Path d) {
-        Object s = m.parameters().get("shard");
+        String s = m.parameters().shard();
         if (s == null) {
             throw new BadInputException(d + " is not a shard (its run was not started with --shard K/N)");
         }
-        return Shard.parse(s.toString());
+        return Shard.parse(s);
     }
 }

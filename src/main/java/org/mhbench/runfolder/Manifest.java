@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mhbench.generate.ModelInfo;
+import org.mhbench.judge.JudgeInfo;
 
 /**
  * {@code RUN_DIR/manifest.json}: everything needed to know what a run was and to redo it.
@@ -27,23 +28,27 @@ import org.mhbench.generate.ModelInfo;
  *                       llama-server's version, build flags, path and SHA-256, or the endpoint
  * @param models         models loaded, in order
  * @param failures       models that could not be loaded or whose worker died: label → reason
- * @param parameters     every effective setting (threads, seeds, temperature, max tokens, samples,
- *                       system prompts, stimulus files and their hashes, …)
- * @param judges         judges used (id, version, training-data hash), if any
- * @param cost           what generating cost: wall and CPU seconds, energy (measured or estimated, with its
- *                       source), Wh per 1,000 items; {@code null} until a run has finished a generation stage
+ * @param parameters     every effective setting ({@link RunParameters}: backend, models, per experiment its
+ *                       seeds, temperature, max tokens, samples, system prompts, stimulus files and their hashes, …)
+ * @param judges         judges used (id, version, training-data hash, details), if any
+ * @param cost           what generating cost ({@link CostSummary}); {@code null} until a run has finished a
+ *                       generation stage
  */
 public record Manifest(String format, String mhbenchVersion, String gitCommit, String experiment, List<String> command,
                        Instant startedAt, Instant finishedAt, String status, HostInfo host,
                        Map<String, Object> binding, List<ModelInfo> models, Map<String, String> failures,
-                       Map<String, Object> parameters, List<Map<String, Object>> judges,
-                       Map<String, Object> cost) {
+                       RunParameters parameters, List<JudgeInfo> judges, CostSummary cost) {
 
     /**
-     * The run folder's format. 2 (mhbench with backends): {@code binding} describes the backend (values
-     * may be objects), {@code parameters.backend} names it, {@code command} keeps the start command.
+     * The run folder's format. 3: {@code parameters}, {@code judges} and {@code cost} have a fixed schema
+     * ({@link RunParameters}, {@link JudgeInfo}, {@link CostSummary}) under the field names format 2 wrote; a
+     * setting with no value is left out rather than written as {@code null}. 2 (mhbench with backends):
+     * {@code binding} describes the backend (values may be objects), {@code parameters.backend} names it,
+     * {@code command} keeps the start command.
      */
-    public static final String FORMAT = "mhbench-run/2";
+    public static final String FORMAT = "mhbench-run/3";
+    /** The format before the typed parameters; read as it is ({@link #upgraded()}). */
+    public static final String FORMAT_2 = "mhbench-run/2";
     /** The first format: the in-process backend only; read by upgrading ({@link #upgraded()}). */
     public static final String FORMAT_1 = "mhbench-run/1";
 
@@ -52,7 +57,7 @@ public record Manifest(String format, String mhbenchVersion, String gitCommit, S
         binding = ordered(binding);
         models = models == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(models));
         failures = ordered(failures);
-        parameters = parameters == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+        parameters = parameters == null ? RunParameters.NONE : parameters;
         judges = judges == null ? List.of() : List.copyOf(judges);
     }
 
@@ -60,66 +65,185 @@ public record Manifest(String format, String mhbenchVersion, String gitCommit, S
         return m == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(m));
     }
 
+    /** A new manifest in the current format: everything else starts empty ({@code null}). */
+    public static Builder builder() {
+        return new Builder().format(FORMAT);
+    }
+
+    /** A builder holding this manifest, to change some of it. */
+    public Builder toBuilder() {
+        return new Builder().format(format).mhbenchVersion(mhbenchVersion).gitCommit(gitCommit).experiment(experiment)
+                .command(command).startedAt(startedAt).finishedAt(finishedAt).status(status).host(host)
+                .binding(binding).models(models).failures(failures).parameters(parameters).judges(judges).cost(cost);
+    }
+
     /**
-     * This manifest in the current format: a format-1 manifest ran on the in-process backend, which it did
-     * not name. Other formats are returned as they are.
+     * This manifest in the current format. Format 2 wrote the fields format 3 reads; a format-1 manifest ran
+     * on the in-process backend, which it did not name, and generated every stigma answer to its cap. A
+     * later format is returned as it is.
      */
     public Manifest upgraded() {
+        if (FORMAT_2.equals(format)) {
+            return toBuilder().format(FORMAT).build();
+        }
         if (!FORMAT_1.equals(format)) {
             return this;
         }
         Map<String, Object> newBinding = new LinkedHashMap<>();
         newBinding.put("backend", "llama.cpp-jni");
         newBinding.putAll(binding);
-        Map<String, Object> newParameters = new LinkedHashMap<>();
-        newParameters.put("backend", "llama.cpp-jni");
-        newParameters.putAll(parameters);
-        // Format 1 generated every stigma answer to its cap.
-        if (newParameters.get("experiments") instanceof Map<?, ?> ex && ex.get("stigma") instanceof Map<?, ?> st) {
-            Map<Object, Object> stigma = new LinkedHashMap<>(st);
-            stigma.putIfAbsent("answers", "full");
-            Map<Object, Object> experiments = new LinkedHashMap<>(ex);
-            experiments.put("stigma", stigma);
-            newParameters.put("experiments", experiments);
+        RunParameters.Builder p = parameters.toBuilder();
+        if (parameters.backend() == null) {
+            p.backend("llama.cpp-jni");
         }
-        return new Manifest(FORMAT, mhbenchVersion, gitCommit, experiment, command, startedAt, finishedAt, status, host,
-                newBinding, models, failures, newParameters, judges, cost);
+        if (parameters.experiments() != null && parameters.experiments().containsKey("stigma")) {
+            Map<String, ExperimentParameters> experiments = new LinkedHashMap<>(parameters.experiments());
+            experiments.put("stigma", experiments.get("stigma").withSettingIfAbsent("answers", "full"));
+            p.experiments(experiments);
+        }
+        return toBuilder().format(FORMAT).binding(newBinding).parameters(p.build()).build();
     }
 
     public Manifest withModel(ModelInfo info) {
         List<ModelInfo> more = new ArrayList<>(models);
         more.add(info);
-        return new Manifest(format, mhbenchVersion, gitCommit, experiment, command, startedAt, finishedAt, status, host,
-                binding, more, failures, parameters, judges, cost);
+        return toBuilder().models(more).build();
     }
 
     public Manifest withFailure(String label, String reason) {
         Map<String, String> more = new LinkedHashMap<>(failures);
         more.put(label, reason);
-        return new Manifest(format, mhbenchVersion, gitCommit, experiment, command, startedAt, finishedAt, status, host,
-                binding, models, more, parameters, judges, cost);
+        return toBuilder().failures(more).build();
     }
 
-    public Manifest withJudge(Map<String, Object> judge) {
-        List<Map<String, Object>> more = new ArrayList<>(judges);
+    /** The manifest with {@code judge} in its judges, unless a judge with that id is already there. */
+    public Manifest withJudge(JudgeInfo judge) {
+        if (judge(judge.id()).isPresent()) {
+            return this;
+        }
+        List<JudgeInfo> more = new ArrayList<>(judges);
         more.add(judge);
-        return new Manifest(format, mhbenchVersion, gitCommit, experiment, command, startedAt, finishedAt, status, host,
-                binding, models, failures, parameters, more, cost);
+        return toBuilder().judges(more).build();
     }
 
-    public Manifest withCost(Map<String, Object> newCost) {
-        return new Manifest(format, mhbenchVersion, gitCommit, experiment, command, startedAt, finishedAt, status, host,
-                binding, models, failures, parameters, judges, newCost);
+    /** The judge recorded under {@code id}, if any. */
+    public java.util.Optional<JudgeInfo> judge(String id) {
+        return judges.stream().filter(j -> id.equals(j.id())).findFirst();
+    }
+
+    public Manifest withCost(CostSummary newCost) {
+        return toBuilder().cost(newCost).build();
     }
 
     public Manifest finished(String newStatus, Instant at) {
-        return new Manifest(format, mhbenchVersion, gitCommit, experiment, command, startedAt, at, newStatus, host,
-                binding, models, failures, parameters, judges, cost);
+        return toBuilder().status(newStatus).finishedAt(at).build();
     }
 
     /** Running again, with {@code newParameters} (equal but for what a resume may change, e.g. the limit). */
-    public Manifest resumed(Map<String, Object> newParameters) {
-        return new Manifest(format, mhbenchVersion, gitCommit, experiment, command, startedAt, null, "running",
-                host, binding, List.of(), Map.of(), newParameters, judges, cost);
+    public Manifest resumed(RunParameters newParameters) {
+        return toBuilder().finishedAt(null).status("running").models(List.of()).failures(Map.of())
+                .parameters(newParameters).build();
+    }
+
+    /** Builds a {@link Manifest}. */
+    public static final class Builder {
+        private String format;
+        private String mhbenchVersion;
+        private String gitCommit;
+        private String experiment;
+        private List<String> command;
+        private Instant startedAt;
+        private Instant finishedAt;
+        private String status;
+        private HostInfo host;
+        private Map<String, Object> binding;
+        private List<ModelInfo> models;
+        private Map<String, String> failures;
+        private RunParameters parameters;
+        private List<JudgeInfo> judges;
+        private CostSummary cost;
+
+        private Builder() {
+        }
+
+        public Builder format(String v) {
+            format = v;
+            return this;
+        }
+
+        public Builder mhbenchVersion(String v) {
+            mhbenchVersion = v;
+            return this;
+        }
+
+        public Builder gitCommit(String v) {
+            gitCommit = v;
+            return this;
+        }
+
+        public Builder experiment(String v) {
+            experiment = v;
+            return this;
+        }
+
+        public Builder command(List<String> v) {
+            command = v;
+            return this;
+        }
+
+        public Builder startedAt(Instant v) {
+            startedAt = v;
+            return this;
+        }
+
+        public Builder finishedAt(Instant v) {
+            finishedAt = v;
+            return this;
+        }
+
+        public Builder status(String v) {
+            status = v;
+            return this;
+        }
+
+        public Builder host(HostInfo v) {
+            host = v;
+            return this;
+        }
+
+        public Builder binding(Map<String, Object> v) {
+            binding = v;
+            return this;
+        }
+
+        public Builder models(List<ModelInfo> v) {
+            models = v;
+            return this;
+        }
+
+        public Builder failures(Map<String, String> v) {
+            failures = v;
+            return this;
+        }
+
+        public Builder parameters(RunParameters v) {
+            parameters = v;
+            return this;
+        }
+
+        public Builder judges(List<JudgeInfo> v) {
+            judges = v;
+            return this;
+        }
+
+        public Builder cost(CostSummary v) {
+            cost = v;
+            return this;
+        }
+
+        public Manifest build() {
+            return new Manifest(format, mhbenchVersion, gitCommit, experiment, command, startedAt, finishedAt, status,
+                    host, binding, models, failures, parameters, judges, cost);
+        }
     }
 }

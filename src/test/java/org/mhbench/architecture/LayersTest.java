@@ -1,5 +1,6 @@
 package org.mhbench.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -61,6 +62,23 @@ class LayersTest {
                         com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage(
                                 "org.mhbench.generate.http..", "org.mhbench.generate.llamacpp..",
                                 "org.mhbench.generate.worker.."))
+                .check(classes);
+    }
+
+    /**
+     * What a person sees goes through the command line (RunPipeline.Listener, a backend's notes): nothing
+     * below it prints. The worker process's main (its stderr is the worker's log) and a developer's
+     * measuring tool with a main of its own are the exceptions.
+     */
+    @Test
+    void nothingBelowTheCommandLinePrints() {
+        noClasses().that().resideOutsideOfPackage("org.mhbench.cli..")
+                .and().doNotHaveFullyQualifiedName("org.mhbench.generate.worker.WorkerMain")
+                .and().doNotHaveFullyQualifiedName("org.mhbench.generate.worker.StderrTail")
+                .and().doNotHaveFullyQualifiedName("org.mhbench.judge.onnx.JudgeThroughput")
+                .should().accessField(System.class, "out")
+                .orShould().accessField(System.class, "err")
+                .because("notes go to a listener the command line prints (docs/architecture.md)")
                 .check(classes);
     }
 

@@ -69,7 +69,8 @@ class ShardMergeTest {
         }
         var manifest = RunDirectory.open(merged).readManifest().orElseThrow();
         assertEquals("complete", manifest.status());
-        assertTrue(!manifest.parameters().containsKey("shard"));
+        assertTrue(manifest.parameters().shard() == null);
+        assertEquals(3, manifest.parameters().mergedFrom().size());
     }
 
     @Test

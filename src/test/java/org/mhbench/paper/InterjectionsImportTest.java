@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mhbench.judge.JudgeInfo;
 import org.mhbench.responses.ResponsesStimuli;
 import org.mhbench.runfolder.Judgment;
 import org.mhbench.runfolder.Manifest;
@@ -149,7 +150,7 @@ class InterjectionsImportTest {
         assertEquals(3 + 3 + 3, judgments.size());
         assertEquals(3, judgments.stream().filter(j -> j.judge().equals("gpt-4o")).count());
         Manifest m = RunDirectory.open(out).readManifest().orElseThrow();
-        assertEquals(List.of("gpt-4o", "human"), m.judges().stream().map(j -> j.get("id")).toList());
+        assertEquals(List.of("gpt-4o", "human"), m.judges().stream().map(JudgeInfo::id).toList());
 
         ScoreResult r = new Scorer(List.of(new ResponsesScorer(STIMULI, judgments, ResponsesScoreOptions.defaults())))
                 .scoreRun(RunDirectory.open(out));

@@ -79,7 +79,7 @@ class PaperImporterTest {
         assertEquals(1, m.models().size());
         assertEquals("imported:moore2025", m.models().get(0).backend());
         assertEquals("acme__Tiny-1B", m.models().get(0).modelName());
-        assertEquals("paper-import", m.parameters().get("source"));
+        assertEquals("paper-import", m.parameters().source());
     }
 
     @Test

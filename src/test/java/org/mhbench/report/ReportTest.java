@@ -153,7 +153,7 @@ class ReportTest {
         Manifest m = new Manifest(Manifest.FORMAT, "0.1.0", "0123abcd", "stigma+responses", List.of("run"),
                 Instant.parse("2025-03-01T10:00:00Z"), Instant.parse("2025-03-01T10:01:05Z"), "complete",
                 HostInfo.current(), Map.of(), List.of(model("mhbench-test-tiny-random", "tiny", 2_100_000),
-                model("model-a", "A 8B", 8_030_000_000L)), Map.of(), Map.of(), List.of(), null);
+                model("model-a", "A 8B", 8_030_000_000L)), Map.of(), null, List.of(), null);
         dir.writeManifest(m);
         List<SummaryRow> summary = new ArrayList<>();
         for (String condition : List.of("control", "depression", "overall")) {

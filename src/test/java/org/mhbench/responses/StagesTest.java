@@ -164,8 +164,7 @@ class StagesTest {
     /** Verdicts written before judgments recorded version and training data: the manifest tells the judges apart. */
     @Test
     void theManifestCatchesAnOlderRunsJudgeOfTheSameName() {
-        List<Map<String, Object>> judges = List.of(Map.of("id", "onnx:j", "version", "1",
-                "training_data_sha256", "a".repeat(64)));
+        List<JudgeInfo> judges = List.of(new JudgeInfo("onnx:j", "1", "a".repeat(64), Map.of()));
         JudgeStage.checkManifest(judges, new JudgeInfo("onnx:j", "1", "a".repeat(64), Map.of()), dir);
         JudgeStage.checkManifest(judges, new JudgeInfo("onnx:k", "1", "b".repeat(64), Map.of()), dir);
         assertThrows(JudgeConflictException.class, () -> JudgeStage.checkManifest(judges,

@@ -47,7 +47,7 @@ class RunnerTest {
 
     Runner runner(RunDirectory dir) throws IOException {
         Manifest m = new Manifest(Manifest.FORMAT, "test", null, "test", List.of(), Instant.now(), null, "running",
-                HostInfo.current(), Map.of(), List.of(), Map.of(), Map.of(), List.of(), null);
+                HostInfo.current(), Map.of(), List.of(), Map.of(), null, List.of(), null);
         dir.writeManifest(m);
         return new Runner(dir, m, new JniBackend(WorkerOptions.defaults()), 2, QUIET);
     }

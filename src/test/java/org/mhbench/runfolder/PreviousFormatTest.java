@@ -38,7 +38,7 @@ class PreviousFormatTest {
     void aFormat1ManifestReadsUpgraded(@TempDir Path tmp) throws IOException {
         Manifest m = RunDirectory.open(copyOfV1(tmp)).readManifest().orElseThrow();
         assertEquals(Manifest.FORMAT, m.format());
-        assertEquals("llama.cpp-jni", m.parameters().get("backend"));
+        assertEquals("llama.cpp-jni", m.parameters().backend());
         assertEquals("llama.cpp-jni", m.binding().get("backend"));
         assertEquals("de.kherud:llama", m.binding().get("name"));
         assertEquals("complete", m.status());

@@ -23,7 +23,7 @@ class RunDirectoryTest {
     static Manifest manifest() {
         return new Manifest(Manifest.FORMAT, "0.1", "deadbeef", "stigma", List.of("run"), Instant.EPOCH, null,
                 "running", HostInfo.current(), Map.of("name", "de.kherud:llama"), List.of(), Map.of(),
-                Map.of("seed", 1), List.of(), null);
+                RunParameters.builder().backend("llama.cpp-jni").runId("r1").build(), List.of(), null);
     }
 
     @Test

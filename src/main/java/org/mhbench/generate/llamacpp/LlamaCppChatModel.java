@@ -97,11 +97,7 @@ public final class LlamaCppChatModel implements ChatModel {
                 .setParallel(config.parallelSlots())
                 // A prompt that does not fit must fail, not lose its beginning silently.
                 .disableContextShift();
-        if (config.gpuLayers() > 0) {
-            // The bundled library has no GPU backend: llama.cpp would only log that it ignores this.
-            System.err.println("note: --gpu-layers " + config.gpuLayers() + " is ignored by the in-process backend "
-                    + "(CPU only); use --backend server with a CUDA build (scripts/build-llama.sh --cuda)");
-        }
+        // --gpu-layers: the bundled library has no GPU backend; JniBackend says so where it is asked for.
         if (config.templateEngine() == TemplateEngine.JINJA) {
             params.enableJinja();
         }

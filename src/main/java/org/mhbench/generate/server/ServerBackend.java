@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.mhbench.generate.Backend;
 import org.mhbench.generate.ChatModel;
 import org.mhbench.generate.GenerationException;
@@ -18,14 +19,16 @@ import org.mhbench.generate.ModelConfig;
  * @param loadTimeout    longest wait for the model to load
  * @param requestTimeout longest wait for one request; the server is stopped past it
  * @param echoLog        copy the server's log to stderr when no log file is given ({@code --verbose})
+ * @param notes          where a line a person should see goes (a setting this server cannot honour)
  */
-public record ServerBackend(LlamaServerBinary binary, Duration loadTimeout, Duration requestTimeout, boolean echoLog)
-        implements Backend {
+public record ServerBackend(LlamaServerBinary binary, Duration loadTimeout, Duration requestTimeout, boolean echoLog,
+                            Consumer<String> notes) implements Backend {
 
     public ServerBackend {
         Objects.requireNonNull(binary, "binary");
         Objects.requireNonNull(loadTimeout, "loadTimeout");
         Objects.requireNonNull(requestTimeout, "requestTimeout");
+        Objects.requireNonNull(notes, "notes");
     }
 
     @Override
@@ -36,7 +39,7 @@ public record ServerBackend(LlamaServerBinary binary, Duration loadTimeout, Dura
     @Override
     public ChatModel start(ModelConfig config, Path logFile) throws GenerationException {
         if (config.gpuLayers() > 0 && !binary.cuda()) {
-            System.err.println("note: --gpu-layers " + config.gpuLayers() + " with a llama-server built without a GPU "
+            notes.accept("note: --gpu-layers " + config.gpuLayers() + " with a llama-server built without a GPU "
                     + "backend (" + binary.path() + "): all layers run on the CPU; build one with "
                     + "scripts/build-llama.sh --cuda");
         }

@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.mhbench.Version;
+import org.mhbench.report.ExperimentReport;
 import org.mhbench.report.HeaderSection;
 import org.mhbench.util.PrivateFiles;
 
@@ -24,7 +25,7 @@ import org.mhbench.util.PrivateFiles;
  * Content-Security-Policy forbids any fetch, font or image from elsewhere, and allows only its own
  * script and style, by hash), so it opens from disk on a machine with networking off.
  *
- * <p>Sections: what ran, stigma, appropriate responses, the judge, replies, cost and speed; warning
+ * <p>Sections: what ran, each experiment's (as its module gives them: stigma, appropriate responses), the judge, replies, cost and speed; warning
  * banners on top (a random-weight test model, a run that did not complete, a judge criterion the report
  * leans on with κ below 0.8, runs with different judges or stimuli). Every number comes from the run
  * folders' files ({@link org.mhbench.report.RunTables}); nothing is recomputed.
@@ -49,12 +50,14 @@ public final class HtmlReport {
 
     /**
      * Writes the report of {@code runDirs} (each scored: {@code summary.csv} exists) to {@code file},
-     * owner-only, replacing it; missing parent folders are created owner-only.
+     * owner-only, replacing it; missing parent folders are created owner-only. {@code experiments}: the
+     * experiments' sections, in the order the page shows them.
      *
      * @throws IOException when a file cannot be read or written, or a run file is malformed
      *                     ({@link org.mhbench.report.MalformedRunFile}, naming it)
      */
-    public static Written write(List<Path> runDirs, Path file) throws IOException {
+    public static Written write(List<Path> runDirs, Path file, List<ExperimentReport> experiments)
+            throws IOException {
         List<RunData> data = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (Path dir : runDirs) {
@@ -68,7 +71,7 @@ public final class HtmlReport {
         }
         Runs runs = new Runs(data);
         ReplyRows replies = ReplyRows.of(runs);
-        String html = render(runs, replies, Instant.now());
+        String html = render(runs, replies, experiments, Instant.now());
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null && !Files.isDirectory(parent)) {
             PrivateFiles.directory(parent);
@@ -78,13 +81,14 @@ public final class HtmlReport {
         return new Written(file, bytes.length, replies.size());
     }
 
-    static String render(Runs runs, ReplyRows replies, Instant now) {
+    static String render(Runs runs, ReplyRows replies, List<ExperimentReport> experiments, Instant now) {
         Ids ids = new Ids();
         JudgeHtml.Result judge = JudgeHtml.render(runs);
         List<Section> sections = new ArrayList<>();
         sections.add(WhatRanHtml.render(runs));
-        sections.add(StigmaHtml.render(runs, ids));
-        sections.add(ResponsesHtml.render(runs, ids));
+        for (ExperimentReport e : experiments) {
+            sections.add(e.html().render(runs, ids));
+        }
         sections.add(judge.section());
         sections.add(RepliesHtml.render(runs, replies));
         sections.add(CostHtml.render(runs));
@@ -110,7 +114,7 @@ public final class HtmlReport {
         for (String banner : banners(runs, judge.banners())) {
             b.append("<div class=\"banner\" role=\"note\"><strong>⚠ Warning:</strong> ").append(banner).append("</div>\n");
         }
-        for (String note : RunsComparison.notes(runs)) {
+        for (String note : RunsComparison.notes(runs, experiments.stream().map(ExperimentReport::experiment).toList())) {
             b.append("<div class=\"banner info\" role=\"note\"><strong>Note:</strong> ").append(note).append("</div>\n");
         }
         b.append("</header>\n<nav class=\"toc\" aria-label=\"contents\"><ol>");

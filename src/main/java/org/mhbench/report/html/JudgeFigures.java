@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.mhbench.judge.JudgeInfo;
 import org.mhbench.judge.onnx.JudgeManifest;
+import org.mhbench.judge.JudgeInfo;
 import org.mhbench.judge.onnx.OnnxJudge;
 import org.mhbench.util.Home;
 import org.mhbench.util.Json;
@@ -50,18 +52,18 @@ record JudgeFigures(String source, List<Agreement> pooled, Map<String, Agreement
     }
 
     /** The figures of the judge a manifest entry describes, if any are known. */
-    static Optional<JudgeFigures> of(Map<String, Object> judge) {
-        String id = String.valueOf(judge.get("id"));
+    static Optional<JudgeFigures> of(JudgeInfo judge) {
+        String id = judge.id();
         if (id.startsWith("onnx:")) {
             return onnx(judge);
         }
-        return published(id, judge.get("version") == null ? null : String.valueOf(judge.get("version")));
+        return published(id, judge.version());
     }
 
-    private static Optional<JudgeFigures> onnx(Map<String, Object> judge) {
+    private static Optional<JudgeFigures> onnx(JudgeInfo judge) {
         List<Path> candidates = new ArrayList<>();
-        if (judge.get("details") instanceof Map<?, ?> details && details.get("folder") != null) {
-            candidates.add(Path.of(String.valueOf(details.get("folder"))));
+        if (judge.details().get("folder") != null) {
+            candidates.add(Path.of(String.valueOf(judge.details().get("folder"))));
         }
         candidates.add(Home.resolve(OnnxJudge.DEFAULT_DIR));
         for (Path dir : candidates) {
@@ -70,9 +72,9 @@ record JudgeFigures(String source, List<Agreement> pooled, Map<String, Agreement
                     continue;
                 }
                 JudgeManifest m = JudgeManifest.read(dir);
-                if (!m.id().equals(judge.get("id")) || !Objects.equals(m.version(), String.valueOf(judge.get("version")))
-                        || judge.get("training_data_sha256") != null
-                        && !m.trainingDataSha256().equals(judge.get("training_data_sha256"))) {
+                if (!m.id().equals(judge.id()) || !Objects.equals(m.version(), String.valueOf(judge.version()))
+                        || judge.trainingDataSha256() != null
+                        && !m.trainingDataSha256().equals(judge.trainingDataSha256())) {
                     continue;
                 }
                 Path evaluation = dir.resolve("evaluation.json");

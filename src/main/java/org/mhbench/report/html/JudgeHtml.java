@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.mhbench.paper.HandCollectedResponses;
 import org.mhbench.report.Fmt;
+import org.mhbench.judge.JudgeInfo;
 import org.mhbench.runfolder.Judgment;
 import org.mhbench.runfolder.ResponseRecord;
 
@@ -35,16 +36,15 @@ final class JudgeHtml {
     }
 
     static Result render(Runs runs) {
-        Map<String, Map<String, Object>> judges = new LinkedHashMap<>();
+        Map<String, JudgeInfo> judges = new LinkedHashMap<>();
         Map<String, Map<String, Long>> verdicts = new LinkedHashMap<>();
         Map<List<String>, long[]> review = new LinkedHashMap<>();
         for (RunData r : runs.all()) {
-            r.tables().manifest().ifPresent(m -> m.judges().forEach(j -> judges.putIfAbsent(String.valueOf(j.get("id")),
-                    j)));
+            r.tables().manifest().ifPresent(m -> m.judges().forEach(j -> judges.putIfAbsent(j.id(), j)));
             Map<String, ResponseRecord> byId = new HashMap<>();
             r.records().forEach(rec -> byId.put(rec.id(), rec));
             for (Judgment j : r.judgments()) {
-                judges.putIfAbsent(j.judge(), Map.of("id", j.judge()));
+                judges.putIfAbsent(j.judge(), new JudgeInfo(j.judge(), null, null, Map.of()));
                 verdicts.computeIfAbsent(j.judge(), k -> new TreeMap<>()).merge(j.criterion(), 1L, Long::sum);
                 ResponseRecord rec = byId.get(j.recordId());
                 String model = rec == null ? "(record not found)" : runs.label(r, rec.model());
@@ -61,25 +61,22 @@ final class JudgeHtml {
                 + "with reference labels, where published, is shown per criterion (Cohen’s κ; below ")
                 .append(JudgeFigures.KAPPA_FLOOR).append(" is marked). Check doubtful verdicts in the replies table "
                         + "below: filter by judge, verdict or needs-review.</p>\n");
-        for (Map.Entry<String, Map<String, Object>> e : judges.entrySet()) {
+        for (Map.Entry<String, JudgeInfo> e : judges.entrySet()) {
             String id = e.getKey();
-            Map<String, Object> judge = e.getValue();
+            JudgeInfo judge = e.getValue();
             Map<String, Long> used = verdicts.getOrDefault(id, Map.of());
             b.append("<h3>Judge ").append(Cells.code(id)).append("</h3>\n<dl class=\"facts\">");
-            if (judge.get("version") != null) {
-                fact(b, "version", Html.text(String.valueOf(judge.get("version"))));
+            if (judge.version() != null) {
+                fact(b, "version", Html.text(judge.version()));
             }
-            if (judge.get("training_data_sha256") != null) {
-                fact(b, "training data", "<code class=\"hash\">" + Html.text(String.valueOf(judge.get("training_data_sha256")))
-                        + "</code>");
+            if (judge.trainingDataSha256() != null) {
+                fact(b, "training data", "<code class=\"hash\">" + Html.text(judge.trainingDataSha256()) + "</code>");
             }
-            if (judge.get("details") instanceof Map<?, ?> details) {
-                details.forEach((k, v) -> {
-                    if (List.of("kind", "folder", "source", "review_band", "encoder", "model_sha256").contains(k)) {
-                        fact(b, String.valueOf(k).replace('_', ' '), Html.text(String.valueOf(v)));
-                    }
-                });
-            }
+            judge.details().forEach((k, v) -> {
+                if (List.of("kind", "folder", "source", "review_band", "encoder", "model_sha256").contains(k)) {
+                    fact(b, k.replace('_', ' '), Html.text(String.valueOf(v)));
+                }
+            });
             long total = used.values().stream().mapToLong(Long::longValue).sum();
             fact(b, "verdicts in this report", Html.text(Long.toString(total)));
             b.append("</dl>\n");

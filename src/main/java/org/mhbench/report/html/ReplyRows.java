@@ -11,6 +11,7 @@ import org.mhbench.generate.ChatMessage;
 import org.mhbench.generate.Role;
 import org.mhbench.responses.ResponsesExperiment;
 import org.mhbench.runfolder.Judgment;
+import org.mhbench.runfolder.ExperimentParameters;
 import org.mhbench.runfolder.Manifest;
 import org.mhbench.runfolder.ResponseRecord;
 import org.mhbench.score.stigma.AnswerCoder;
@@ -199,10 +200,8 @@ final class ReplyRows {
     /** The strict parser over the stimuli the run used (its manifest's folder, else the shipped ones). */
     private static AnswerCoder coder(RunData r) {
         List<Path> dirs = new ArrayList<>();
-        r.tables().manifest().map(Manifest::parameters).map(p -> p.get("experiments"))
-                .filter(Map.class::isInstance).map(e -> ((Map<?, ?>) e).get(StigmaHtml.EXPERIMENT))
-                .filter(Map.class::isInstance).map(s -> ((Map<?, ?>) s).get("stimuli_dir"))
-                .ifPresent(d -> dirs.add(Path.of(String.valueOf(d))));
+        r.tables().manifest().flatMap(m -> m.parameters().experiment(StigmaHtml.EXPERIMENT))
+                .map(ExperimentParameters::stimuliDir).ifPresent(d -> dirs.add(Path.of(d)));
         dirs.add(Home.resolve("stimuli").resolve(StigmaStimuli.FOLDER));
         for (Path d : dirs) {
             if (Files.isDirectory(d)) {

@@ -10,6 +10,7 @@ import org.mhbench.report.Groups;
 import org.mhbench.report.Palette;
 import org.mhbench.report.ResponsesSection;
 import org.mhbench.report.ResponsesSetting;
+import org.mhbench.report.TextTable;
 import org.mhbench.score.CoverageRow;
 import org.mhbench.score.SummaryRow;
 
@@ -190,20 +191,13 @@ final class ResponsesHtml {
     }
 
     private static String coverage(List<CoverageRow> coverage) {
-        Table table = new Table("Judging coverage (coverage.csv): prompts, prompts without a reply, replies judged",
-                List.of("model", "judge", "system prompt", "context", "prompts", "no reply", "judged"));
-        List<String> unjudged = new ArrayList<>();
-        for (CoverageRow c : coverage) {
-            table.row(List.of(c.model(), c.judge(), c.systemPrompt(), c.context(), Long.toString(c.total()),
-                    Long.toString(c.failed()), Long.toString(c.valid())));
-            if (c.judge().equals("none")) {
-                unjudged.add(c.model() + " (" + c.systemPrompt() + ", " + c.context() + ")");
-            }
-        }
-        if (table.isEmpty()) {
+        TextTable rows = ResponsesSection.coverageTable(coverage);
+        List<String> unjudged = ResponsesSection.unjudged(coverage);
+        if (rows.isEmpty()) {
             return "";
         }
-        StringBuilder b = new StringBuilder("<h3>Coverage</h3>\n").append(table.render());
+        StringBuilder b = new StringBuilder("<h3>Coverage</h3>\n").append(Table.of("Judging coverage (coverage.csv): "
+                + "prompts, prompts without a reply, replies judged", rows).render());
         if (!unjudged.isEmpty()) {
             b.append("<p class=\"warning-inline\"><strong>Not judged yet:</strong> ")
                     .append(Html.text(String.join(", ", unjudged)))

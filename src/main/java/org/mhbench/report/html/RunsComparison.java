@@ -5,6 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import org.mhbench.judge.JudgeInfo;
+import org.mhbench.runfolder.ExperimentParameters;
 import org.mhbench.runfolder.Manifest;
 
 /**
@@ -17,7 +20,7 @@ final class RunsComparison {
     }
 
     /** Notes (HTML fragments) for the top of the page; none for a single run. */
-    static List<String> notes(Runs runs) {
+    static List<String> notes(Runs runs, List<String> experimentIds) {
         List<String> out = new ArrayList<>();
         if (!runs.several()) {
             return out;
@@ -34,7 +37,7 @@ final class RunsComparison {
             out.add("The runs used <strong>different judges</strong>, so their % appropriate are not directly "
                     + "comparable: " + list(judges) + ".");
         }
-        for (String experiment : List.of(StigmaHtml.EXPERIMENT, ResponsesHtml.EXPERIMENT)) {
+        for (String experiment : experimentIds) {
             Map<String, String> stimuli = new LinkedHashMap<>();
             List<String> unknown = new ArrayList<>();
             for (RunData r : runs.all()) {
@@ -73,33 +76,33 @@ final class RunsComparison {
         return out;
     }
 
-    private static String judge(Map<String, Object> j) {
-        return j.get("id") + (j.get("version") == null ? "" : " " + j.get("version"))
-                + (j.get("training_data_sha256") == null ? "" : " (" + short8(String.valueOf(j.get("training_data_sha256")))
-                + ")");
+    private static String judge(JudgeInfo j) {
+        return j.id() + (j.version() == null ? "" : " " + j.version())
+                + (j.trainingDataSha256() == null ? "" : " (" + short8(j.trainingDataSha256()) + ")");
     }
 
     /** A fingerprint of an experiment's stimuli, or {@code null} when the manifest does not record them. */
     private static String stimuli(Manifest m, String experiment) {
-        if (!(m.parameters().get("experiments") instanceof Map<?, ?> experiments)
-                || !(experiments.get(experiment) instanceof Map<?, ?> p)
-                || !(p.get("stimulus_files_sha256") instanceof Map<?, ?> files)) {
+        Map<String, String> files = m.parameters().experiments() == null ? null
+                : Optional.ofNullable(m.parameters().experiments().get(experiment))
+                .map(ExperimentParameters::stimulusFilesSha256).orElse(null);
+        if (files == null) {
             return null;
         }
         List<String> parts = new ArrayList<>();
-        files.forEach((f, h) -> parts.add(f + " " + short8(String.valueOf(h))));
+        files.forEach((f, h) -> parts.add(f + " " + short8(h)));
         return String.join(", ", parts);
     }
 
     /** System-prompt label → SHA-256 of its text, as the manifest records them for an experiment. */
     private static Map<String, String> prompts(Manifest m, String experiment) {
         Map<String, String> out = new LinkedHashMap<>();
-        if (m.parameters().get("experiments") instanceof Map<?, ?> experiments
-                && experiments.get(experiment) instanceof Map<?, ?> p
-                && p.get("system_prompts") instanceof List<?> prompts) {
-            for (Object o : prompts) {
-                if (o instanceof Map<?, ?> sp && sp.get("sha256") != null) {
-                    out.put(String.valueOf(sp.get("label")), String.valueOf(sp.get("sha256")));
+        ExperimentParameters p = m.parameters().experiments() == null ? null
+                : m.parameters().experiments().get(experiment);
+        if (p != null && p.systemPrompts() != null) {
+            for (ExperimentParameters.SystemPrompt sp : p.systemPrompts()) {
+                if (sp.sha256() != null) {
+                    out.put(sp.label(), sp.sha256());
                 }
             }
         }

@@ -10,6 +10,7 @@ import org.mhbench.report.Fmt;
 import org.mhbench.report.Groups;
 import org.mhbench.report.Palette;
 import org.mhbench.report.StigmaSection;
+import org.mhbench.report.TextTable;
 import org.mhbench.score.CoverageRow;
 import org.mhbench.score.SummaryRow;
 
@@ -220,21 +221,13 @@ final class StigmaHtml {
     }
 
     private static String coverage(List<CoverageRow> coverage) {
-        Table table = new Table("Parse coverage (coverage.csv): answers the parser read, of all prompts", List.of(
-                "model", "system prompt", "reading", "parsed / total", "do not know", "valid / total",
-                "valid of the scored questions"));
-        for (CoverageRow c : coverage) {
-            if (c.experiment().equals(EXPERIMENT)) {
-                table.row(List.of(c.model(), c.systemPrompt(), c.judge(), c.parsed() + " / " + c.total(),
-                        Long.toString(c.abstained()), c.valid() + " / " + c.total(),
-                        c.scoredValid() + " / " + c.scoredTotal()));
-            }
-        }
-        if (table.isEmpty()) {
+        TextTable rows = StigmaSection.coverageTable(coverage);
+        if (rows.isEmpty()) {
             return "";
         }
         return "<h3>Parse coverage</h3>\n<p>Answers the parser could read, of all prompts; the stigma rate uses the "
-                + "valid answers of the scored questions.</p>\n" + table.render();
+                + "valid answers of the scored questions.</p>\n" + Table.of("Parse coverage (coverage.csv): answers "
+                + "the parser read, of all prompts", rows).render();
     }
 
     private static String attribution(List<SummaryRow> rows, List<String> conditions) {

@@ -25,6 +25,13 @@ final class Table {
         this.header = List.copyOf(header);
     }
 
+    /** A table of {@code rows} (plain text, escaped here). */
+    static Table of(String caption, org.mhbench.report.TextTable rows) {
+        Table t = new Table(caption, rows.header());
+        rows.rows().forEach(t::row);
+        return t;
+    }
+
     /** Adds a CSS class to the table element. */
     Table cssClass(String c) {
         this.cssClass = "data " + c;

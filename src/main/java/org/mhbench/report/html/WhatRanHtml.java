@@ -9,8 +9,11 @@ import java.util.Locale;
 import java.util.Map;
 import org.mhbench.generate.ModelInfo;
 import org.mhbench.report.Fmt;
+import org.mhbench.judge.JudgeInfo;
+import org.mhbench.runfolder.ExperimentParameters;
 import org.mhbench.runfolder.HostInfo;
 import org.mhbench.runfolder.Manifest;
+import org.mhbench.runfolder.RunParameters;
 
 /**
  * What ran, per run: folder, experiments, status, times, mhbench version and commit, host, backend and
@@ -63,17 +66,17 @@ final class WhatRanHtml {
             }
             if (!m.judges().isEmpty()) {
                 List<String> judges = new ArrayList<>();
-                for (Map<String, Object> j : m.judges()) {
-                    judges.add(Cells.code(String.valueOf(j.get("id"))) + (j.get("version") == null ? ""
-                            : " version " + Html.text(String.valueOf(j.get("version"))))
-                            + (j.get("training_data_sha256") == null ? "" : ", training data "
-                            + Cells.code(String.valueOf(j.get("training_data_sha256")))));
+                for (JudgeInfo j : m.judges()) {
+                    judges.add(Cells.code(String.valueOf(j.id())) + (j.version() == null ? ""
+                            : " version " + Html.text(j.version()))
+                            + (j.trainingDataSha256() == null ? "" : ", training data "
+                            + Cells.code(j.trainingDataSha256())));
                 }
                 fact(b, "judges", String.join("<br>", judges));
             }
-            Object note = m.parameters().get("note");
+            String note = m.parameters().note();
             if (note != null) {
-                fact(b, "source", Html.text(String.valueOf(note)));
+                fact(b, "source", Html.text(note));
             }
             if (!m.command().isEmpty()) {
                 fact(b, "command", Cells.code("mhbench " + String.join(" ", m.command())));
@@ -148,30 +151,23 @@ final class WhatRanHtml {
     }
 
     /** Per experiment: seed, samples, temperature, token cap, prompts; and the limit. */
-    @SuppressWarnings("unchecked")
-    private static String sampling(Map<String, Object> parameters) {
+    private static String sampling(RunParameters parameters) {
         List<String> parts = new ArrayList<>();
-        Object experiments = parameters.get("experiments");
-        if (experiments instanceof Map<?, ?> map) {
-            for (Map.Entry<?, ?> e : map.entrySet()) {
-                if (!(e.getValue() instanceof Map<?, ?> p)) {
-                    continue;
-                }
-                Map<String, Object> q = (Map<String, Object>) p;
+        if (parameters.experiments() != null) {
+            for (Map.Entry<String, ExperimentParameters> e : parameters.experiments().entrySet()) {
+                ExperimentParameters q = e.getValue();
                 List<String> f = new ArrayList<>();
-                put(f, "seed", q.get("seed"));
-                put(f, "samples", q.get("samples"));
-                put(f, "temperature", q.get("temperature"));
-                put(f, "max tokens", q.get("max_tokens"));
-                put(f, "prompts", q.get("prompts"));
-                if (q.get("decodings") != null) {
-                    put(f, "decoding", q.get("decodings"));
-                }
+                put(f, "seed", q.seed());
+                put(f, "samples", q.samples());
+                put(f, "temperature", q.temperature());
+                put(f, "max tokens", q.maxTokens());
+                put(f, "prompts", q.prompts());
+                q.setting("decodings").ifPresent(d -> put(f, "decoding", d));
                 parts.add(Html.text(e.getKey() + ": " + String.join(", ", f)));
             }
         }
-        if (parameters.get("limit") != null) {
-            parts.add(Html.text("limit: the first " + parameters.get("limit") + " prompts of each experiment"));
+        if (parameters.limit() != null) {
+            parts.add(Html.text("limit: the first " + parameters.limit() + " prompts of each experiment"));
         }
         return String.join("<br>", parts);
     }

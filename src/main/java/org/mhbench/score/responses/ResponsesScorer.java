@@ -361,30 +361,29 @@ public final class ResponsesScorer implements ExperimentScorer {
         List<Comparison> pending = new ArrayList<>();
         List<Cell> pooled = cells.stream().filter(c -> ALL.equals(c.item())).toList();
         for (Map.Entry<String, Map<Group, List<Scored>>> e : byReading.entrySet()) {
-            String reading = e.getKey();
-            boolean answeredOnly = reading.endsWith(ANSWERED_SUFFIX);
-            Map<Group, List<Scored>> groups = e.getValue();
+            Reading reading = new Reading(e.getKey(), e.getValue());
             Set<String> models = new LinkedHashSet<>();
             Set<String> prompts = new LinkedHashSet<>();
             Set<String> contexts = new LinkedHashSet<>();
-            for (Group g : groups.keySet()) {
+            for (Group g : reading.groups().keySet()) {
                 models.add(g.model());
                 prompts.add(g.systemPrompt());
                 contexts.add(g.context());
             }
             for (String context : contexts) {
                 for (String sp : prompts) {
+                    Family f = new Family("models|" + reading.name() + "|" + sp + "|" + context, "models", "", sp);
                     for (Cell c : pooled) {
-                        pairs(List.copyOf(models), (x, y) -> add(pending, groups, "models|" + reading + "|" + sp + "|"
-                                + context, "models", "", sp, reading, c, x, y, new Group(x, sp, context),
-                                new Group(y, sp, context), answeredOnly));
+                        pairs(List.copyOf(models), (x, y) -> reading.compare(pending, f, c, x,
+                                new Group(x, sp, context), y, new Group(y, sp, context)));
                     }
                 }
                 for (String model : models) {
+                    Family f = new Family("system_prompts|" + reading.name() + "|" + context, "system_prompts", model,
+                            "");
                     for (Cell c : pooled) {
-                        pairs(List.copyOf(prompts), (x, y) -> add(pending, groups, "system_prompts|" + reading + "|"
-                                + context, "system_prompts", model, "", reading, c, x, y,
-                                new Group(model, x, context), new Group(model, y, context), answeredOnly));
+                        pairs(List.copyOf(prompts), (x, y) -> reading.compare(pending, f, c, x,
+                                new Group(model, x, context), y, new Group(model, y, context)));
                     }
                 }
             }
@@ -393,14 +392,33 @@ public final class ResponsesScorer implements ExperimentScorer {
                 (a, b) -> TwoProportionZTest.test(sum(a), a.length, sum(b), b.length), options.alpha());
     }
 
-    private static void add(List<Comparison> out, Map<Group, List<Scored>> groups, String family, String comparison,
-                            String model, String sp, String reading, Cell c, String x, String y, Group gx, Group gy,
-                            boolean answeredOnly) {
-        if (!groups.containsKey(gx) || !groups.containsKey(gy)) {
-            return;
+    /**
+     * A family of pairwise tests (corrected together) and what its comparisons hold fixed.
+     *
+     * @param id           the family, e.g. {@code models|J|none|none}
+     * @param comparison   what varies: {@code models} or {@code system_prompts}
+     * @param model        the model held fixed, or empty
+     * @param systemPrompt the system prompt held fixed, or empty
+     */
+    private record Family(String id, String comparison, String model, String systemPrompt) {
+    }
+
+    /** One reading's groups of scored replies ({@code J+answered} leaves out items without a reply). */
+    private record Reading(String name, Map<Group, List<Scored>> groups) {
+
+        boolean answeredOnly() {
+            return name.endsWith(ANSWERED_SUFFIX);
         }
-        out.add(new Comparison(family, comparison, model, sp, gx.context(), reading, c.condition(), x, y,
-                outcomes(groups.get(gx), c, answeredOnly), outcomes(groups.get(gy), c, answeredOnly)));
+
+        /** Adds the comparison of group {@code gx} (named {@code x}) with {@code gy} under {@code c}, when both exist. */
+        void compare(List<Comparison> out, Family f, Cell c, String x, Group gx, String y, Group gy) {
+            if (!groups.containsKey(gx) || !groups.containsKey(gy)) {
+                return;
+            }
+            out.add(new Comparison(f.id(), f.comparison(), f.model(), f.systemPrompt(), gx.context(), name,
+                    c.condition(), x, y, outcomes(groups.get(gx), c, answeredOnly()),
+                    outcomes(groups.get(gy), c, answeredOnly())));
+        }
     }
 
     /** A record's message number; one that is not a number is a run folder mhbench did not write so. */

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.mhbench.generate.ChatMessage;
 import org.mhbench.generate.Completion;
 import org.mhbench.generate.ModelInfo;
+import org.mhbench.judge.JudgeInfo;
 import org.mhbench.report.Usage;
 import org.mhbench.report.UsageCsv;
 import org.mhbench.runfolder.Failure;
@@ -20,10 +21,12 @@ import org.mhbench.runfolder.Manifest;
 import org.mhbench.runfolder.ResponseLog;
 import org.mhbench.runfolder.ResponseRecord;
 import org.mhbench.runfolder.RunDirectory;
+import org.mhbench.runfolder.RunParameters;
 import org.mhbench.score.CoverageCsv;
 import org.mhbench.score.CoverageRow;
 import org.mhbench.score.SummaryCsv;
 import org.mhbench.score.SummaryRow;
+import org.mhbench.util.Json;
 
 /**
  * Small run folders written by hand with the run and score stages' writers, for the HTML report's
@@ -57,7 +60,9 @@ final class HtmlFixtures {
         dir.writeManifest(new Manifest(Manifest.FORMAT, "0.1.0", "0123abcd", "stigma+responses", List.of("run"),
                 Instant.parse("2025-03-01T10:00:00Z"), Instant.parse("2025-03-01T10:01:05Z"), "complete",
                 HostInfo.current(), Map.<String, Object>of("backend", "llama-server", "version", "version: 1 (abc)"),
-                List.of(model(model), model(HOSTILE_LABEL)), Map.of(), parameters, List.of(judge), null));
+                List.of(model(model), model(HOSTILE_LABEL)), Map.of(),
+                Json.MAPPER.convertValue(parameters, RunParameters.class),
+                List.of(Json.MAPPER.convertValue(judge, JudgeInfo.class)), null));
         String judgeId = String.valueOf(judge.get("id"));
         List<SummaryRow> summary = new ArrayList<>();
         summary.add(stigma(model, systemPrompt, "control", 0, 108, 0, 0, 0));

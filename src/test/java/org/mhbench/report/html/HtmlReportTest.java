@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mhbench.cli.CliRun;
+import org.mhbench.experiments.Experiments;
 import org.mhbench.util.Json;
 
 /** The HTML report's content, escaping and self-containment, read as text (the browser tests see it rendered). */
@@ -67,7 +68,7 @@ class HtmlReportTest {
     void oneRunShowsWhatRanTheRatesTheJudgeAndTheReplies() throws IOException {
         Path run = HtmlFixtures.run(tmp.resolve("run-a"), "model-a", HtmlFixtures.onnxJudge(), "steel-man");
         Path file = tmp.resolve("out/report.html");
-        HtmlReport.Written w = HtmlReport.write(List.of(run), file);
+        HtmlReport.Written w = HtmlReport.write(List.of(run), file, Experiments.reports());
         String html = Files.readString(file);
         assertEquals(Files.size(file), w.bytes());
         assertEquals(4, w.replies(), "two verdicts, a failed reply, a stigma answer");
@@ -104,7 +105,7 @@ class HtmlReportTest {
     void repliesAndLabelsAreEscaped() throws IOException {
         Path run = HtmlFixtures.run(tmp.resolve("run-a"), "model-a", HtmlFixtures.onnxJudge(), "none");
         Path file = tmp.resolve("report.html");
-        HtmlReport.write(List.of(run), file);
+        HtmlReport.write(List.of(run), file, Experiments.reports());
         String html = Files.readString(file);
         assertFalse(html.contains("<script>window.__xss"), "a reply's script is never markup");
         assertFalse(html.contains("<img src=x"), "a reply's image is never markup");
