@@ -153,6 +153,11 @@ final class RunCommand implements Callable<Integer> {
             err.printf("cost: %s s wall, %s CPU-s, %s Wh (%s)%s; %s Wh per 1,000 items (manifest.json 'cost')%n",
                     c.wallSeconds(), c.cpuSeconds(), c.energyWh(), c.cpuEnergySource(),
                     c.gpuEnergyWh() != null ? ", GPU " + c.gpuEnergyWh() + " Wh" : "", c.whPer1000Items());
+            if (c.judging() != null && c.generation() != null) {
+                err.printf("  generation %s items in %s s (%s items/s); judging %s verdicts in %s s (%s verdicts/s)%n",
+                        c.generation().items(), c.generation().seconds(), c.generation().itemsPerSecond(),
+                        c.judging().items(), c.judging().seconds(), c.judging().itemsPerSecond());
+            }
             err.flush();
         }
         if (result.scores() != null) {

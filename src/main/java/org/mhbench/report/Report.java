@@ -49,7 +49,8 @@ public final class Report {
         for (ExperimentReport e : experiments) {
             b.append(e.markdown(tables, charts));
         }
-        String markdown = b.append(CostSection.render(tables.usage())).toString();
+        String markdown = b.append(CostSection.render(tables.usage(),
+                tables.manifest().map(org.mhbench.runfolder.Manifest::cost).orElse(null))).toString();
         Path file = outDir.resolve(FILE);
         PrivateFiles.replace(file, tmp -> Files.writeString(tmp, markdown, StandardCharsets.UTF_8));
         return new Written(file, charts.written());

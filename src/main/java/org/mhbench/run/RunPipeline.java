@@ -167,7 +167,8 @@ public final class RunPipeline {
                 meter.close();
                 try {
                     Runtime.getRuntime().removeShutdownHook(onInterrupt);
-                    runner.recordCost(meter.cost(items[0]).plus(runner.manifest().cost()));
+                    runner.recordCost(meter.cost(items[0]).withStages(stages.judging())
+                            .plus(runner.manifest().cost()));
                     runner.finish(status);
                 } catch (IllegalStateException shuttingDown) {
                     // the hook is writing "interrupted"

@@ -42,6 +42,8 @@ public final class RunStages implements AutoCloseable {
     private JsonlLog<Judgment> log;
     private JudgeStage stage;
     private String judgeFailure;
+    private long judgeNanos;
+    private int verdictsBefore;
 
     private RunStages(RunDirectory dir, java.util.function.Consumer<String> notes) {
         this.dir = dir;
@@ -100,6 +102,7 @@ public final class RunStages implements AutoCloseable {
                 seed));
         s.log = RunDirectory.openJudgments(dir.root());
         s.stage = new JudgeStage(s.judge, s.log);
+        s.verdictsBefore = s.log.keys().size();
         // A judge under an id this run folder already knows must be that same judge (version, training data).
         JudgeStage.checkManifest(dir.readManifest().orElseThrow().judges(), s.judge.info(), dir.manifestFile());
         notes.accept("judging replies with " + s.judge.info().id());
@@ -127,13 +130,22 @@ public final class RunStages implements AutoCloseable {
         if (stage == null || judgeFailure != null) {
             return;
         }
+        long t0 = System.nanoTime();
         try {
             stage.judge(r);
         } catch (RuntimeException e) {
             judgeFailure = e.getMessage();
             notes.accept("note: judging stopped: " + judgeFailure + "; the replies are kept: finish with 'mhbench "
                     + "judge " + dir.root() + "'");
+        } finally {
+            judgeNanos += System.nanoTime() - t0;
         }
+    }
+
+    /** Verdicts recorded by this run's judge so far and the wall time spent judging; null without a judge. */
+    synchronized org.mhbench.runfolder.StageCost judging() {
+        return stage == null ? null : org.mhbench.runfolder.StageCost.of(log.keys().size() - verdictsBefore,
+                judgeNanos / 1e9);
     }
 
     /**
@@ -146,6 +158,7 @@ public final class RunStages implements AutoCloseable {
             return true;
         }
         if (judgeFailure == null) {
+            long t0 = System.nanoTime();
             try {
                 JudgeStage.Outcome o = stage.judgeAll(ResponseLog.read(dir.responsesFile()), j -> { });
                 if (o.needsReview() > 0) {
@@ -157,6 +170,10 @@ public final class RunStages implements AutoCloseable {
                 judgeFailure = e.getMessage();
                 notes.accept("note: judging stopped: " + judgeFailure + "; finish with 'mhbench judge " + dir.root()
                         + "'");
+            } finally {
+                synchronized (this) {
+                    judgeNanos += System.nanoTime() - t0;
+                }
             }
         }
         return judgeFailure == null;

@@ -19,6 +19,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param whPer1000Items  energy per 1,000 items, or {@code null} for no items
  * @param itemsPerSecond  items per wall second, or {@code null}
  * @param tries           how many tries of a resumed run were added together; left out for one
+ * @param generation      the generation stage alone (wall time less judging); left out when not measured
+ * @param judging         judging as replies came (verdicts); left out for a run without a judge
  */
 public record CostSummary(@JsonProperty("wall_seconds") double wallSeconds,
                           @JsonProperty("cpu_seconds") Double cpuSeconds,
@@ -31,7 +33,9 @@ public record CostSummary(@JsonProperty("wall_seconds") double wallSeconds,
                           @JsonProperty("energy_wh") double energyWh,
                           @JsonProperty("wh_per_1000_items") Double whPer1000Items,
                           @JsonProperty("items_per_second") Double itemsPerSecond,
-                          @JsonInclude(JsonInclude.Include.NON_NULL) Integer tries) {
+                          @JsonInclude(JsonInclude.Include.NON_NULL) Integer tries,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) StageCost generation,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) StageCost judging) {
 
     /**
      * A measurement of {@code items} over {@code wallSeconds}, with the rates computed (figures rounded to
@@ -43,7 +47,18 @@ public record CostSummary(@JsonProperty("wall_seconds") double wallSeconds,
         return new CostSummary(round(wallSeconds), cpuSeconds == null ? null : round(cpuSeconds), items,
                 cpuEnergySource, round(cpuEnergyWh), gpuEnergyWh == null ? null : round(gpuEnergyWh), gpuEnergySource,
                 round(energy), items > 0 ? round(energy / items * 1000) : null,
-                wallSeconds > 0 ? round(items / wallSeconds) : null, null);
+                wallSeconds > 0 ? round(items / wallSeconds) : null, null, null, null);
+    }
+
+    /**
+     * This cost with its stages: generation is the wall time less {@code judging}'s seconds ({@code judging}
+     * null for a run without a judge).
+     */
+    public CostSummary withStages(StageCost judging) {
+        double judgingSeconds = judging == null ? 0 : judging.seconds();
+        return new CostSummary(wallSeconds, cpuSeconds, items, cpuEnergySource, cpuEnergyWh, gpuEnergyWh,
+                gpuEnergySource, energyWh, whPer1000Items, itemsPerSecond, tries,
+                StageCost.of(items, Math.max(0, wallSeconds - judgingSeconds)), judging);
     }
 
     /** This try's cost plus {@code before} (an earlier try's, or {@code null}), with the rates recomputed. */
@@ -57,7 +72,12 @@ public record CostSummary(@JsonProperty("wall_seconds") double wallSeconds,
         return new CostSummary(wall, sum(cpuSeconds, before.cpuSeconds), n, cpuEnergySource,
                 round(cpuEnergyWh + before.cpuEnergyWh), sum(gpuEnergyWh, before.gpuEnergyWh), gpuEnergySource, energy,
                 n > 0 ? round(energy / n * 1000) : null, wall > 0 ? round(n / wall) : null,
-                (before.tries == null ? 1 : before.tries) + 1);
+                (before.tries == null ? 1 : before.tries) + 1, plus(generation, before.generation),
+                plus(judging, before.judging));
+    }
+
+    private static StageCost plus(StageCost now, StageCost before) {
+        return now == null ? before : now.plus(before);
     }
 
     /** Both added, or this try's figure where the earlier try has none. */

@@ -27,6 +27,15 @@ class RunWritesReportTest {
         assertTrue(md.contains("⚠ Warning: mhbench-test-tiny-random"), md);
         assertTrue(md.contains("## Appropriate responses"), md);
         assertTrue(md.contains("## Cost"), md);
+        // the run's own cost: generation and judging apart, in the manifest, the report and on stderr
+        org.mhbench.runfolder.CostSummary cost = org.mhbench.runfolder.RunDirectory.open(dir).readManifest()
+                .orElseThrow().cost();
+        assertEquals(10, cost.generation().items());
+        assertEquals(10, cost.judging().items(), "every reply judged, by the LLM judge as replies came");
+        assertTrue(cost.judging().seconds() > 0 && cost.judging().seconds() < cost.wallSeconds(), cost.toString());
+        assertEquals(cost.wallSeconds() - cost.judging().seconds(), cost.generation().seconds(), 0.002);
+        assertTrue(md.contains("| this run | 10 | ") && md.contains("10 in "), md);
+        assertTrue(r.err().contains("judging 10 verdicts in "), r.err());
         // tables on stdout (the scores and the cost table alike), notes and progress on stderr
         assertTrue(r.out().contains("prompt tok"), "the cost table goes to stdout: " + r.out());
         assertTrue(r.out().contains("rate (n) per condition"), r.out());

@@ -26,10 +26,19 @@ final class CostHtml {
                         number(u, "pp_tokens_per_second", "%.1f"), number(u, "tg_tokens_per_second", "%.1f")));
             }
         }
-        if (t.isEmpty()) {
-            return new Section("cost", "Cost and speed", "");
+        Map<String, org.mhbench.runfolder.CostSummary> costs = new java.util.LinkedHashMap<>();
+        for (RunData r : runs.all()) {
+            String name = r.tables().runDir().getFileName().toString();
+            costs.put(costs.containsKey(name) ? r.tables().runDir().toString() : name,
+                    r.tables().manifest().map(org.mhbench.runfolder.Manifest::cost).orElse(null));
         }
-        return new Section("cost", "Cost and speed", "<p>Tokens and time per model and experiment (<code>"
+        org.mhbench.report.TextTable whole = org.mhbench.report.CostSection.runCost(costs);
+        String wholeHtml = whole.isEmpty() ? "" : "<p>" + Html.text(org.mhbench.report.CostSection.RUN_COST_NOTE)
+                + "</p>\n" + Table.of("What each run cost", whole).render();
+        if (t.isEmpty()) {
+            return new Section("cost", "Cost and speed", wholeHtml);
+        }
+        return new Section("cost", "Cost and speed", wholeHtml + "<p>Tokens and time per model and experiment (<code>"
                 + UsageCsv.FILE + "</code>). Speeds use llama-bench’s meaning: prompt processing (pp), and generation "
                 + "after the first token (tg). Imported records add items but no tokens.</p>\n" + t.render());
     }
