@@ -1,6 +1,5 @@
 package org.mhbench.report;
 
-import java.awt.Color;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,14 +51,7 @@ public final class ResponsesSection {
             ResponsesSetting s = e.getKey();
             RateTable table = rateTable(s, e.getValue(), humans, models);
             List<String> conditions = table.keys();
-            List<BarSeries> series = new ArrayList<>();
-            int references = 0;
-            for (RateTable.Row row : table.rows()) {
-                Color color = row.reference() ? ChartFiles.REFERENCE_COLORS.get(references++
-                        % ChartFiles.REFERENCE_COLORS.size()) : ChartFiles.modelColor(models.indexOf(row.model()));
-                series.add(Groups.bars(row.labels().get(0), conditions, row.byKey(conditions), !row.reference(),
-                        color));
-            }
+            List<BarSeries> series = Groups.bars(table, models);
             boolean noData = e.getValue().stream().noneMatch(r -> Double.isFinite(r.rate()));
             String file = charts.write(GroupedBarChart.of("% appropriate by condition — " + s.title(),
                     "condition", "% appropriate replies", conditions.stream().map(Fmt::label).toList(), series,

@@ -1,6 +1,5 @@
 package org.mhbench.report;
 
-import java.awt.Color;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,14 +48,7 @@ public final class StigmaSection {
         }
         for (String prompt : prompts) {
             RateTable table = rateTable(prompt, strict, baseline, conditions, models);
-            List<BarSeries> series = new ArrayList<>();
-            int references = 0;
-            for (RateTable.Row row : table.rows()) {
-                Color color = row.reference() ? ChartFiles.REFERENCE_COLORS.get(references++
-                        % ChartFiles.REFERENCE_COLORS.size()) : ChartFiles.modelColor(models.indexOf(row.model()));
-                series.add(Groups.bars(row.labels().get(0), conditions, row.byKey(conditions), !row.reference(),
-                        color));
-            }
+            List<BarSeries> series = Groups.bars(table, models);
             boolean noValidAnswer = strict.stream().filter(r -> r.systemPrompt().equals(prompt))
                     .noneMatch(r -> Double.isFinite(r.rate()));
             String file = charts.write(GroupedBarChart.of("% stigmatizing answers by condition — "

@@ -1,12 +1,9 @@
 package org.mhbench.report.html;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mhbench.report.Fmt;
-import org.mhbench.report.Groups;
-import org.mhbench.report.Palette;
 import org.mhbench.report.ResponsesSection;
 import org.mhbench.report.RateTable;
 import org.mhbench.report.ResponsesSetting;
@@ -67,19 +64,8 @@ final class ResponsesHtml {
         RateTable rates = ResponsesSection.rateTable(s, rows, humans, runs.models());
         List<String> conditions = rates.keys();
         List<String> models = rates.rows().stream().filter(r -> !r.reference()).map(RateTable.Row::model).toList();
-        List<BarChartSvg.Series> series = new ArrayList<>();
-        int references = 0;
-        for (RateTable.Row row : rates.rows()) {
-            Map<String, SummaryRow> by = row.byKey(conditions);
-            if (row.reference()) {
-                series.add(StigmaHtml.series(row.labels().get(0), Palette.hex(Palette.reference(references++)),
-                        conditions, by, null, true));
-            } else {
-                List<Double> ref = conditions.stream().map(c -> paper.percent(EXPERIMENT, runs.original(row.model()),
-                        s.systemPrompt(), s.context(), c)).toList();
-                series.add(StigmaHtml.series(row.model(), runs.color(row.model()), conditions, by, ref, false));
-            }
-        }
+        List<BarChartSvg.Series> series = StigmaHtml.series(runs, rates, (model, c) -> paper.percent(EXPERIMENT,
+                runs.original(model), s.systemPrompt(), s.context(), c));
         Table table = Table.of(rates, (row, i) -> {
             if (row.reference()) {
                 return "";

@@ -1,11 +1,11 @@
 package org.mhbench.report.html;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import org.mhbench.report.Fmt;
 import org.mhbench.report.Groups;
 import org.mhbench.report.Palette;
@@ -95,19 +95,8 @@ final class StigmaHtml {
                                         List<SummaryRow> baseline, List<String> conditions, PaperReference paper) {
         RateTable rates = StigmaSection.rateTable(prompt, strict, baseline, conditions, runs.models());
         List<String> models = rates.rows().stream().filter(r -> !r.reference()).map(RateTable.Row::model).toList();
-        List<BarChartSvg.Series> series = new ArrayList<>();
-        int references = 0;
-        for (RateTable.Row row : rates.rows()) {
-            Map<String, SummaryRow> by = row.byKey(conditions);
-            if (row.reference()) {
-                series.add(series(row.labels().get(0), Palette.hex(Palette.reference(references++)), conditions, by,
-                        null, true));
-            } else {
-                List<Double> ref = conditions.stream().map(c -> paper.percent(EXPERIMENT, runs.original(row.model()),
-                        prompt, "none", c)).toList();
-                series.add(series(row.model(), runs.color(row.model()), conditions, by, ref, false));
-            }
-        }
+        List<BarChartSvg.Series> series = series(runs, rates, (model, c) -> paper.percent(EXPERIMENT,
+                runs.original(model), prompt, "none", c));
         Table table = Table.of(rates, (row, i) -> row.reference() ? "" : Cells.paper(paper.percent(EXPERIMENT,
                 runs.original(row.model()), prompt, "none", conditions.get(i))));
         boolean noValid = strict.stream().filter(r -> r.systemPrompt().equals(prompt))
@@ -115,7 +104,7 @@ final class StigmaHtml {
         String title = "% stigmatizing answers by condition — system prompt: " + prompt + " · parser: strict";
         String svg = BarChartSvg.render(ids.next("chart"), title, "Grouped bar chart of the share of stigmatizing "
                         + "answers (0 to 100%) per condition (" + String.join(", ", conditions.stream().map(Fmt::label)
-                        .toList()) + ") for " + String.join(", ", models) + (references == 0 ? ""
+                        .toList()) + ") for " + String.join(", ", models) + (models.size() == rates.rows().size() ? ""
                         : " and the human survey baseline") + ", with 95% intervals. The table below the chart gives "
                         + "every number.", "% stigmatizing (of valid answers)",
                 conditions.stream().map(Fmt::label).toList(), series,
@@ -129,7 +118,27 @@ final class StigmaHtml {
         return b.toString();
     }
 
-    static BarChartSvg.Series series(String name, String color, List<String> conditions, Map<String, SummaryRow> by,
+    /**
+     * The bar series of a rate table's rows, one per row: a model's in its colour with intervals and the
+     * paper's rates ({@code paper}: model, key → percent or NaN), a reference's grey without.
+     */
+    static List<BarChartSvg.Series> series(Runs runs, RateTable table, BiFunction<String, String, Double> paper) {
+        List<BarChartSvg.Series> series = new ArrayList<>();
+        int references = 0;
+        for (RateTable.Row row : table.rows()) {
+            Map<String, SummaryRow> by = row.byKey(table.keys());
+            if (row.reference()) {
+                series.add(series(row.labels().get(0), Palette.hex(Palette.reference(references++)), table.keys(), by,
+                        null, true));
+            } else {
+                series.add(series(row.model(), runs.color(row.model()), table.keys(), by, table.keys().stream()
+                        .map(k -> paper.apply(row.model(), k)).toList(), false));
+            }
+        }
+        return series;
+    }
+
+    private static BarChartSvg.Series series(String name, String color, List<String> conditions, Map<String, SummaryRow> by,
                                      List<Double> paper, boolean reference) {
         List<Double> v = new ArrayList<>();
         List<Double> lo = new ArrayList<>();
