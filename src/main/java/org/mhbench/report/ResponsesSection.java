@@ -90,7 +90,7 @@ public final class ResponsesSection {
                     "transcript messages before the stimulus", "% appropriate replies", series),
                     "by-message-" + s.fileName());
             b.append("![% appropriate by message number, ").append(s.title()).append("](").append(file)
-                    .append(")\n\n");
+                    .append(")\n\n").append(table.text().markdown()).append('\n');
         }
         return b.toString();
     }

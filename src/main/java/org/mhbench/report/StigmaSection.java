@@ -75,6 +75,13 @@ public final class StigmaSection {
                     .map(s -> "`" + s + "`").toList())).append(", not charted here.\n\n");
         }
         b.append(coverage(t.coverage()));
+        RateTable attribution = attributionTable(t.attribution(), conditions);
+        if (!attribution.isEmpty()) {
+            b.append("<details><summary>Attribution questions (").append(org.mhbench.score.SummaryCsv.ATTRIBUTION_FILE)
+                    .append("): the share of \"likely\" answers to mental illness, ups and downs, causes and violence "
+                    + "to self, outside the stigma score, beside the survey's humans when scored with the baseline"
+                    + "</summary>\n\n").append(attribution.text().markdown()).append("\n</details>\n\n");
+        }
         b.append(TestCounts.render(t.tests(), EXPERIMENT));
         return b.toString();
     }

@@ -69,6 +69,9 @@ class ReportTest {
         assertTrue(md.contains("| model-a | onnx | steel-man | transcript | 26.3% [21.7, 30.9] 92/350 | "
                 + "52.0% [44.6, 59.3] 92/177 |"), md);
         assertTrue(md.contains("| model-a | onnx | steel-man | transcript | 350 | 173 | 177 |"), md);
+        // by message number: the numbers behind the chart, as report.html has them
+        assertTrue(md.contains("| model | 0 | 50 | 100 |\n|---|---|---|---|\n| model-a | 68.2% [56.1, 78.8] 45/66 | "
+                + "71.2% [60.6, 81.8] 47/66 | 70.0% [58.3, 81.7] 42/60 |"), md);
         // cost, from usage.csv
         assertTrue(md.contains("| model-a | stigma | 1008 | 0 | 302400 | 2016 | 12.50 | 3.20 | 24192.0 | 315.0 |"), md);
 
