@@ -54,17 +54,23 @@ public final class CostSection {
         if (usage.isEmpty()) {
             return whole.isEmpty() ? "" : "## Cost\n\n" + whole;
         }
-        MarkdownTable table = new MarkdownTable(List.of("model", "experiment", "items", "failed", "prompt tokens",
-                "generated tokens", "prompt s", "generation s", "prompt tok/s", "generation tok/s"));
+        TextTable table = usageTable(usage);
+        return "## Cost\n\n" + whole + "Tokens and time per model and experiment (`" + UsageCsv.FILE + "`; speeds use "
+                + "llama-bench's pp/tg meaning: prompt processing, and generation after the first token). Imported "
+                + "records add items but no tokens.\n\n" + table.markdown() + '\n';
+    }
+
+    /** Tokens and time per model and experiment: the rows of {@code usage.csv} (both reports' table). */
+    public static TextTable usageTable(List<Map<String, String>> usage) {
+        List<List<String>> rows = new java.util.ArrayList<>();
         for (Map<String, String> u : usage) {
-            table.row(List.of(u.getOrDefault("model", ""), u.getOrDefault("experiment", ""), cell(u, "items"),
+            rows.add(List.of(u.getOrDefault("model", ""), u.getOrDefault("experiment", ""), cell(u, "items"),
                     cell(u, "failed"), cell(u, "prompt_tokens"), cell(u, "completion_tokens"),
                     seconds(u, "prompt_seconds"), seconds(u, "generation_seconds"),
                     decimal(u, "pp_tokens_per_second"), decimal(u, "tg_tokens_per_second")));
         }
-        return "## Cost\n\n" + whole + "Tokens and time per model and experiment (`" + UsageCsv.FILE + "`; speeds use "
-                + "llama-bench's pp/tg meaning: prompt processing, and generation after the first token). Imported "
-                + "records add items but no tokens.\n\n" + table.render() + '\n';
+        return new TextTable(List.of("model", "experiment", "items", "failed", "prompt tokens", "generated tokens",
+                "prompt s", "generation s", "prompt tok/s", "generation tok/s"), rows);
     }
 
     private static String cell(Map<String, String> row, String column) {

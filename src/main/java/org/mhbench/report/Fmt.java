@@ -2,7 +2,7 @@ package org.mhbench.report;
 
 import java.util.Locale;
 
-/** Number formats of the report: rates and interval ends with 3 decimals, "–" for a missing value. */
+/** Number formats of the report: rates in percent with one decimal, "–" for a missing value. */
 public final class Fmt {
 
     /** Shown where a value is missing (NaN, n = 0, unknown count). */
@@ -11,20 +11,9 @@ public final class Fmt {
     private Fmt() {
     }
 
-    /** A rate or interval end, 3 decimals ({@code 0.748}); {@link #NONE} for NaN. */
-    public static String rate(double x) {
-        return Double.isFinite(x) ? String.format(Locale.ROOT, "%.3f", x) : NONE;
-    }
-
-    /** {@code rate [low, high]}, or the rate alone when the interval is missing. */
-    public static String rateWithCi(double rate, double low, double high) {
-        if (!Double.isFinite(rate)) {
-            return NONE;
-        }
-        if (!Double.isFinite(low) || !Double.isFinite(high)) {
-            return rate(rate);
-        }
-        return rate(rate) + " [" + rate(low) + ", " + rate(high) + "]";
+    /** A share (0–1) in percent with one decimal ({@code 74.8%}); {@link #NONE} for NaN. */
+    public static String percent(double share) {
+        return Double.isFinite(share) ? String.format(Locale.ROOT, "%.1f%%", share * 100) : NONE;
     }
 
     /** A count; {@link #NONE} when unknown (negative). */

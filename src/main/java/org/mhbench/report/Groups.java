@@ -53,6 +53,23 @@ public final class Groups {
         return new BarSeries(name, values, ci ? low : null, ci ? high : null, color);
     }
 
+    /**
+     * The bar series of a rate table's rows, one per row: a model's in its colour with intervals, a
+     * reference's grey without.
+     *
+     * @param models the report's models, whose order gives their colours
+     */
+    static List<BarSeries> bars(RateTable table, List<String> models) {
+        List<BarSeries> series = new ArrayList<>();
+        int references = 0;
+        for (RateTable.Row row : table.rows()) {
+            Color color = row.reference() ? ChartFiles.REFERENCE_COLORS.get(references++
+                    % ChartFiles.REFERENCE_COLORS.size()) : ChartFiles.modelColor(models.indexOf(row.model()));
+            series.add(bars(row.labels().get(0), table.keys(), row.byKey(table.keys()), !row.reference(), color));
+        }
+        return series;
+    }
+
     /** A share (0–1) in percent (0–100); NaN stays NaN. */
     static double percent(double share) {
         return share * 100;

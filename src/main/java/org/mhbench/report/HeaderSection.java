@@ -85,8 +85,8 @@ public final class HeaderSection {
             }
         }
         b.append('\n').append("Report written ").append(TIME.format(now)).append(" by mhbench ")
-                .append(Version.mhbench()).append(" from the CSV files of the run folder; rates are shares in "
-                        + "[0, 1] with seeded 95% bootstrap intervals in brackets.\n\n");
+                .append(Version.mhbench()).append(" from the CSV files of the run folder; rates in percent (the "
+                        + "CSV files hold shares in [0, 1]) with seeded 95% bootstrap intervals in brackets.\n\n");
         return b.toString();
     }
 

@@ -1,6 +1,5 @@
 package org.mhbench.report;
 
-import java.awt.Color;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,6 +22,8 @@ public final class StigmaSection {
     public static final String JUDGE = "parser:strict";
     /** Conditions in the paper's order; others follow in order of appearance, then {@code overall}. */
     public static final List<String> CONDITIONS = List.of("control", "depression", "alcohol_dependence", "schizophrenia");
+    /** System prompts in the paper's order; others follow in order of appearance. */
+    public static final List<String> PROMPTS = List.of("none", "steel-man");
 
     private StigmaSection() {
     }
@@ -39,44 +40,17 @@ public final class StigmaSection {
                 + "valid answers (n; \"do not know\" and unreadable answers are left out), read with the paper's "
                 + "strict parser (`").append(JUDGE).append("`). `overall` pools depression, alcohol dependence "
                 + "and schizophrenia. Lower is better.\n\n");
-        List<String> conditions = Groups.conditions(all.stream().map(SummaryRow::condition).toList(), CONDITIONS);
+        List<String> conditions = conditions(all);
         List<String> models = t.models();
-        Set<String> prompts = new LinkedHashSet<>();
-        strict.forEach(r -> prompts.add(r.systemPrompt()));
+        List<String> prompts = prompts(strict);
         if (prompts.isEmpty()) {
             b.append("summary.csv holds no `").append(JUDGE).append("` rows.\n\n");
         }
         for (String prompt : prompts) {
-            List<SummaryRow> rows = strict.stream().filter(r -> r.systemPrompt().equals(prompt)).toList();
-            List<String> rowModels = Groups.ordered(rows.stream().map(SummaryRow::model).toList(), models);
-            List<BarSeries> series = new ArrayList<>();
-            MarkdownTable table = new MarkdownTable(header(conditions));
-            for (String model : rowModels) {
-                Map<String, SummaryRow> byCondition = byCondition(rows, model);
-                series.add(Groups.bars(model, conditions, byCondition, true,
-                        ChartFiles.modelColor(models.indexOf(model))));
-                List<String> cells = new ArrayList<>(List.of(model));
-                for (String c : conditions) {
-                    SummaryRow r = byCondition.get(c);
-                    cells.add(r == null ? Fmt.NONE : Fmt.rateWithCi(r.rate(), r.ciLow(), r.ciHigh()) + ", n="
-                            + Fmt.count(r.n()));
-                }
-                table.row(cells);
-            }
-            List<String> baselineModels = Groups.ordered(baseline.stream().map(SummaryRow::model).toList(), List.of());
-            for (int i = 0; i < baselineModels.size(); i++) {
-                String model = baselineModels.get(i);
-                Map<String, SummaryRow> byCondition = byCondition(baseline, model);
-                Color grey = ChartFiles.REFERENCE_COLORS.get(i % ChartFiles.REFERENCE_COLORS.size());
-                series.add(Groups.bars(baselineLabel(model), conditions, byCondition, false, grey));
-                List<String> cells = new ArrayList<>(List.of(baselineLabel(model)));
-                for (String c : conditions) {
-                    SummaryRow r = byCondition.get(c);
-                    cells.add(r == null ? Fmt.NONE : Fmt.rate(r.rate()) + " (survey)");
-                }
-                table.row(cells);
-            }
-            boolean noValidAnswer = rows.stream().noneMatch(r -> Double.isFinite(r.rate()));
+            RateTable table = rateTable(prompt, strict, baseline, conditions, models);
+            List<BarSeries> series = Groups.bars(table, models);
+            boolean noValidAnswer = strict.stream().filter(r -> r.systemPrompt().equals(prompt))
+                    .noneMatch(r -> Double.isFinite(r.rate()));
             String file = charts.write(GroupedBarChart.of("% stigmatizing answers by condition — "
                             + Groups.setting("system prompt", prompt, "parser", "strict"), "condition",
                     "% stigmatizing (of valid answers)", conditions.stream().map(Fmt::label).toList(), series,
@@ -85,7 +59,7 @@ public final class StigmaSection {
             b.append("### System prompt: ").append(prompt).append("\n\n");
             b.append("![Stigma rate by condition, system prompt ").append(prompt).append("](").append(file)
                     .append(")\n\n");
-            b.append(table.render()).append('\n');
+            b.append(table.text().markdown()).append('\n');
             if (noValidAnswer) {
                 b.append("No model gave a valid answer with this system prompt, so there are no model bars (the "
                         + "expected result for a random-weight test model; see the coverage table).\n\n");
@@ -101,20 +75,78 @@ public final class StigmaSection {
                     .map(s -> "`" + s + "`").toList())).append(", not charted here.\n\n");
         }
         b.append(coverage(t.coverage()));
+        RateTable attribution = attributionTable(t.attribution(), conditions);
+        if (!attribution.isEmpty()) {
+            b.append("<details><summary>Attribution questions (").append(org.mhbench.score.SummaryCsv.ATTRIBUTION_FILE)
+                    .append("): the share of \"likely\" answers to mental illness, ups and downs, causes and violence "
+                    + "to self, outside the stigma score, beside the survey's humans when scored with the baseline"
+                    + "</summary>\n\n").append(attribution.text().markdown()).append("\n</details>\n\n");
+        }
         b.append(TestCounts.render(t.tests(), EXPERIMENT));
         return b.toString();
     }
 
-    private static List<String> header(List<String> conditions) {
-        List<String> h = new ArrayList<>(List.of("model"));
-        conditions.forEach(c -> h.add(Fmt.label(c)));
-        return h;
+    /** The conditions of the rows, in the paper's order, {@code overall} last. */
+    public static List<String> conditions(List<SummaryRow> rows) {
+        return Groups.conditions(rows.stream().map(SummaryRow::condition).toList(), CONDITIONS);
     }
 
-    private static Map<String, SummaryRow> byCondition(List<SummaryRow> rows, String model) {
-        Map<String, SummaryRow> out = new LinkedHashMap<>();
-        rows.stream().filter(r -> r.model().equals(model)).forEach(r -> out.putIfAbsent(r.condition(), r));
-        return out;
+    /** The system prompts of the rows: {@code none}, {@code steel-man}, then others as they appear. */
+    public static List<String> prompts(List<SummaryRow> rows) {
+        return Groups.ordered(rows.stream().map(SummaryRow::systemPrompt).toList(), PROMPTS);
+    }
+
+    /**
+     * The headline table of one system prompt (both reports' table): the stigma rate per model and
+     * condition under the strict parser, then each survey baseline.
+     *
+     * @param strict     the {@code parser:strict} rows of every system prompt (item {@code all})
+     * @param baseline   the survey rows (no counts)
+     * @param conditions the columns
+     * @param models     the report's models, in order
+     */
+    public static RateTable rateTable(String prompt, List<SummaryRow> strict, List<SummaryRow> baseline,
+                                      List<String> conditions, List<String> models) {
+        List<SummaryRow> rows = strict.stream().filter(r -> r.systemPrompt().equals(prompt)).toList();
+        List<RateTable.Row> out = new ArrayList<>();
+        for (String model : Groups.ordered(rows.stream().map(SummaryRow::model).toList(), models)) {
+            out.add(RateTable.row(model, List.of(model), false, conditions, rows, SummaryRow::condition,
+                    RateTable.Counts.VALID));
+        }
+        for (String model : Groups.ordered(baseline.stream().map(SummaryRow::model).toList(), List.of())) {
+            out.add(RateTable.row(model, List.of(baselineLabel(model)), true, conditions, baseline,
+                    SummaryRow::condition, RateTable.Counts.VALID));
+        }
+        return new RateTable("Stigma rate by condition, system prompt " + prompt + " (percent, [95% interval], "
+                + "n valid answers)", RateTable.header(List.of("model"), conditions), conditions, out);
+    }
+
+    /**
+     * The attribution questions' table ({@code attribution.csv}, both reports' table): the share of "likely"
+     * answers per model, system prompt and question under the strict parser, and the survey's.
+     */
+    public static RateTable attributionTable(List<SummaryRow> attribution, List<String> conditions) {
+        List<SummaryRow> strict = attribution.stream().filter(r -> r.judge().equals(JUDGE) || r.n() < 0).toList();
+        List<String> cs = Groups.ordered(strict.stream().map(SummaryRow::condition).toList(), conditions);
+        Map<List<String>, List<SummaryRow>> groups = new LinkedHashMap<>();
+        for (SummaryRow r : strict) {
+            groups.computeIfAbsent(List.of(r.model(), r.systemPrompt(), r.item()), k -> new ArrayList<>()).add(r);
+        }
+        List<RateTable.Row> rows = new ArrayList<>();
+        groups.forEach((k, group) -> {
+            boolean survey = group.stream().allMatch(r -> r.n() < 0);
+            rows.add(RateTable.row(k.get(0), List.of(survey ? k.get(0) + " (survey)" : k.get(0),
+                    survey ? Fmt.NONE : k.get(1), question(k.get(2))), survey, cs, group, SummaryRow::condition,
+                    RateTable.Counts.VALID));
+        });
+        return new RateTable("Share of “likely” answers (C or D) to the questions outside the stigma score "
+                + "(attribution.csv; percent, [95% interval], n)",
+                RateTable.header(List.of("model", "system prompt", "question"), cs), cs, rows);
+    }
+
+    /** {@code q08_work_closely} → {@code work closely}. */
+    public static String question(String id) {
+        return Fmt.label(id.replaceFirst("^q\\d+_", ""));
     }
 
     /** The legend label of a survey baseline: which reading of the survey table it is. */

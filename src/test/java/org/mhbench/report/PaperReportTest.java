@@ -33,20 +33,20 @@ class PaperReportTest {
         Path dir = run.resolve("report");
         String md = Files.readString(dir.resolve("report.md"));
         // §4a, steel-man: llama3.1-405b overall 0.748 (n = 306), gpt-4o DPR 0.173 (n = 52)
-        assertTrue(md.matches("(?s).*\\| llama3\\.1-405b \\| 0\\.000 [^|]*, n=108 \\| 0\\.400 [^|]*, n=90 \\|"
-                + " 0\\.787 [^|]*, n=108 \\| 1\\.000 [^|]*, n=108 \\| 0\\.748 \\[[^|]*\\], n=306 \\|.*"), md);
-        assertTrue(md.matches("(?s).*\\| gpt-4o \\| 0\\.000 [^|]*, n=108 \\| 0\\.173 [^|]*, n=52 \\|.*"), md);
+        assertTrue(md.matches("(?s).*\\| llama3\\.1-405b \\| 0\\.0% [^|]* n=108 \\| 40\\.0% [^|]* n=90 \\|"
+                + " 78\\.7% [^|]* n=108 \\| 100\\.0% [^|]* n=108 \\| 74\\.8% \\[[^|]*\\] n=306 \\|.*"), md);
+        assertTrue(md.matches("(?s).*\\| gpt-4o \\| 0\\.0% [^|]* n=108 \\| 17\\.3% [^|]* n=52 \\|.*"), md);
         // human baseline, both readings
-        assertTrue(md.contains("| humans 2018 (1 − x) | 0.722 (survey) | 0.722 (survey) | 0.548 (survey) | "
-                + "0.558 (survey) | 0.609 (survey) |"), md);
-        assertTrue(md.contains("| humans 2018 (% unwilling) | 0.172 (survey) | 0.205 (survey) | 0.508 (survey) | "
-                + "0.498 (survey) | 0.404 (survey) |"), md);
+        assertTrue(md.contains("| humans 2018 (1 − x) | 72.2% (survey) | 72.2% (survey) | 54.8% (survey) | "
+                + "55.8% (survey) | 60.9% (survey) |"), md);
+        assertTrue(md.contains("| humans 2018 (% unwilling) | 17.2% (survey) | 20.5% (survey) | 50.8% (survey) | "
+                + "49.8% (survey) | 40.4% (survey) |"), md);
         // coverage, §4a: llama2-70b parsed 198 of 1008 with steel-man
         assertTrue(md.contains("| llama2-70b | steel-man | parser:strict | 198 / 1008 |"), md);
         // §4b headline: llama2-70b 92/350 under the paper's rule, 92/177 answered-only
-        assertTrue(md.matches("(?s).*\\| llama2-70b \\| gpt-4o \\| steel-man \\| transcript \\| 0\\.263 [^|]*, 92/350 "
-                + "\\| 0\\.520 [^|]*, 92/177 \\|.*"), md);
-        assertTrue(md.matches("(?s).*\\| llama3\\.1-8b \\| [^\\n]*0\\.786 \\[[^|]*\\], 275/350 \\|.*"), md);
+        assertTrue(md.matches("(?s).*\\| llama2-70b \\| gpt-4o \\| steel-man \\| transcript \\| 26\\.3% [^|]* 92/350 "
+                + "\\| 52\\.0% [^|]* 92/177 \\|.*"), md);
+        assertTrue(md.matches("(?s).*\\| llama3\\.1-8b \\| [^\\n]*78\\.6% \\[[^|]*\\] 275/350 \\|.*"), md);
 
         List<String> charts = List.of("stigma-steel-man.png", "stigma-none.png",
                 "responses-gpt-4o-steel-man-transcript.png", "responses-gpt-4o-none-transcript.png",

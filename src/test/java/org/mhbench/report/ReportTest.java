@@ -53,22 +53,25 @@ class ReportTest {
         assertTrue(md.contains("- status: **complete**"), md);
         assertTrue(md.contains("`0123abcd`"), "git commit: " + md);
         assertTrue(md.contains("| mhbench-test-tiny-random | tiny | llama | 2.10 M | F16 |"), md);
-        // stigma: rate [ci], n from summary.csv, 3 decimals; the strict reading only
-        assertTrue(md.contains("| model-a | 0.000 [0.000, 0.000], n=108 | 0.400 [0.300, 0.500], n=90 | "
-                + "0.748 [0.699, 0.797], n=306 |"), md);
-        assertTrue(md.contains("| mhbench-test-tiny-random | –, n=0 | –, n=0 | –, n=0 |"), md);
-        assertTrue(md.contains("| humans 2018 (1 − x) | 0.722 (survey) | 0.722 (survey) | 0.609 (survey) |"), md);
-        assertFalse(md.contains("0.555"), "the lenient row is not charted: " + md);
-        assertFalse(md.contains("0.111"), "per-question rows are not in the report: " + md);
+        // stigma: rate [ci] n from summary.csv, in percent as the HTML report shows it; the strict reading only
+        assertTrue(md.contains("| model-a | 0.0% [0.0, 0.0] n=108 | 40.0% [30.0, 50.0] n=90 | "
+                + "74.8% [69.9, 79.7] n=306 |"), md);
+        assertTrue(md.contains("| mhbench-test-tiny-random | – n=0 | – n=0 | – n=0 |"), md);
+        assertTrue(md.contains("| humans 2018 (1 − x) | 72.2% (survey) | 72.2% (survey) | 60.9% (survey) |"), md);
+        assertFalse(md.contains("55.5%"), "the lenient row is not charted: " + md);
+        assertFalse(md.contains("11.1%"), "per-question rows are not in the report: " + md);
         assertTrue(md.contains("`parser:lenient`, not charted"), md);
         assertTrue(md.contains("| model-a | steel-man | parser:strict | 1008 / 1008 | 18 | 990 / 1008 | 414 / 432 |"),
                 md);
         assertTrue(md.contains("- between models: **1** of 2 tests (welch_t, alpha 0.01)"), md);
         // responses: paper rule in the table, the answered-only reading where it differs
-        assertTrue(md.contains("| model-a | 0.583 [0.438, 0.729], 28/48 | 0.263 [0.217, 0.309], 92/350 |"), md);
-        assertTrue(md.contains("| model-a | onnx | steel-man | transcript | 0.263 [0.217, 0.309], 92/350 | "
-                + "0.520 [0.446, 0.593], 92/177 |"), md);
+        assertTrue(md.contains("| model-a | 58.3% [43.8, 72.9] 28/48 | 26.3% [21.7, 30.9] 92/350 |"), md);
+        assertTrue(md.contains("| model-a | onnx | steel-man | transcript | 26.3% [21.7, 30.9] 92/350 | "
+                + "52.0% [44.6, 59.3] 92/177 |"), md);
         assertTrue(md.contains("| model-a | onnx | steel-man | transcript | 350 | 173 | 177 |"), md);
+        // by message number: the numbers behind the chart, as report.html has them
+        assertTrue(md.contains("| model | 0 | 50 | 100 |\n|---|---|---|---|\n| model-a | 68.2% [56.1, 78.8] 45/66 | "
+                + "71.2% [60.6, 81.8] 47/66 | 70.0% [58.3, 81.7] 42/60 |"), md);
         // cost, from usage.csv
         assertTrue(md.contains("| model-a | stigma | 1008 | 0 | 302400 | 2016 | 12.50 | 3.20 | 24192.0 | 315.0 |"), md);
 
@@ -128,7 +131,7 @@ class ReportTest {
         assertEquals(0, r.status(), r.err());
         String md = Files.readString(run.resolve("report/report.md"));
         assertTrue(md.contains("no manifest.json"), md);
-        assertTrue(md.contains("| model-a | 0.000 [0.000, 0.000], n=10 | 0.500 [0.200, 0.800], n=10 |"), md);
+        assertTrue(md.contains("| model-a | 0.0% [0.0, 0.0] n=10 | 50.0% [20.0, 80.0] n=10 |"), md);
     }
 
     @Test

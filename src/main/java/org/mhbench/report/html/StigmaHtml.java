@@ -1,15 +1,16 @@
 package org.mhbench.report.html;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import org.mhbench.report.Fmt;
 import org.mhbench.report.Groups;
 import org.mhbench.report.Palette;
 import org.mhbench.report.StigmaSection;
+import org.mhbench.report.RateTable;
 import org.mhbench.report.TextTable;
 import org.mhbench.score.CoverageRow;
 import org.mhbench.score.SummaryRow;
@@ -24,7 +25,6 @@ final class StigmaHtml {
 
     static final String EXPERIMENT = StigmaSection.EXPERIMENT;
     private static final String STRICT = StigmaSection.JUDGE;
-    private static final List<String> PROMPTS = List.of("none", "steel-man");
 
     private StigmaHtml() {
     }
@@ -37,10 +37,8 @@ final class StigmaHtml {
         }
         List<SummaryRow> strict = all.stream().filter(r -> r.judge().equals(STRICT)).toList();
         List<SummaryRow> baseline = all.stream().filter(r -> r.n() < 0).toList();
-        List<String> conditions = Groups.conditions(all.stream().map(SummaryRow::condition).toList(),
-                StigmaSection.CONDITIONS);
-        List<String> prompts = Groups.ordered(strict.stream().map(SummaryRow::systemPrompt).toList(), PROMPTS);
-        List<String> baselineModels = Groups.ordered(baseline.stream().map(SummaryRow::model).toList(), List.of());
+        List<String> conditions = StigmaSection.conditions(all);
+        List<String> prompts = StigmaSection.prompts(strict);
         PaperReference paper = PaperReference.get();
         boolean overlay = strict.stream().anyMatch(r -> paper.has(EXPERIMENT, runs.original(r.model())));
 
@@ -56,9 +54,8 @@ final class StigmaHtml {
             b.append("<p>summary.csv holds no <code>").append(STRICT).append("</code> rows.</p>\n");
         }
         for (String prompt : prompts) {
-            List<SummaryRow> promptRows = strict.stream().filter(r -> r.systemPrompt().equals(prompt)).toList();
             b.append("<h3>System prompt: ").append(Html.text(prompt)).append("</h3>\n");
-            b.append(chartAndTable(runs, ids, prompt, promptRows, baseline, baselineModels, conditions, paper));
+            b.append(chartAndTable(runs, ids, prompt, strict, baseline, conditions, paper));
         }
         if (prompts.size() > 1) {
             b.append(byPrompt(runs, strict, prompts, paper));
@@ -94,41 +91,20 @@ final class StigmaHtml {
                 + "with the paper’s labels)</label></p>\n";
     }
 
-    private static String chartAndTable(Runs runs, Ids ids, String prompt, List<SummaryRow> rows,
-                                        List<SummaryRow> baseline, List<String> baselineModels,
-                                        List<String> conditions, PaperReference paper) {
-        List<String> models = Groups.ordered(rows.stream().map(SummaryRow::model).toList(), runs.models());
-        List<BarChartSvg.Series> series = new ArrayList<>();
-        List<String> header = new ArrayList<>(List.of("model"));
-        conditions.forEach(c -> header.add(Fmt.label(c)));
-        Table table = new Table("Stigma rate by condition, system prompt " + prompt + " (percent, [95% interval], "
-                + "n valid answers)", header);
-        for (String model : models) {
-            Map<String, SummaryRow> by = byCondition(rows, model);
-            List<Double> ref = new ArrayList<>();
-            List<String> cells = new ArrayList<>(List.of(Html.text(model)));
-            for (String c : conditions) {
-                double p = paper.percent(EXPERIMENT, runs.original(model), prompt, "none", c);
-                ref.add(p);
-                cells.add(Cells.stigma(by.get(c)) + Cells.paper(p));
-            }
-            series.add(series(model, runs.color(model), conditions, by, ref, false));
-            table.rawRow(cells, null);
-        }
-        for (int i = 0; i < baselineModels.size(); i++) {
-            String model = baselineModels.get(i);
-            Map<String, SummaryRow> by = byCondition(baseline, model);
-            String label = StigmaSection.baselineLabel(model);
-            series.add(series(label, Palette.hex(Palette.reference(i)), conditions, by, null, true));
-            List<String> cells = new ArrayList<>(List.of(Html.text(label)));
-            conditions.forEach(c -> cells.add(Cells.stigma(by.get(c))));
-            table.rawRow(cells, "reference");
-        }
-        boolean noValid = rows.stream().noneMatch(r -> Double.isFinite(r.rate()));
+    private static String chartAndTable(Runs runs, Ids ids, String prompt, List<SummaryRow> strict,
+                                        List<SummaryRow> baseline, List<String> conditions, PaperReference paper) {
+        RateTable rates = StigmaSection.rateTable(prompt, strict, baseline, conditions, runs.models());
+        List<String> models = rates.rows().stream().filter(r -> !r.reference()).map(RateTable.Row::model).toList();
+        List<BarChartSvg.Series> series = series(runs, rates, (model, c) -> paper.percent(EXPERIMENT,
+                runs.original(model), prompt, "none", c));
+        Table table = Table.of(rates, (row, i) -> row.reference() ? "" : Cells.paper(paper.percent(EXPERIMENT,
+                runs.original(row.model()), prompt, "none", conditions.get(i))));
+        boolean noValid = strict.stream().filter(r -> r.systemPrompt().equals(prompt))
+                .noneMatch(r -> Double.isFinite(r.rate()));
         String title = "% stigmatizing answers by condition — system prompt: " + prompt + " · parser: strict";
         String svg = BarChartSvg.render(ids.next("chart"), title, "Grouped bar chart of the share of stigmatizing "
                         + "answers (0 to 100%) per condition (" + String.join(", ", conditions.stream().map(Fmt::label)
-                        .toList()) + ") for " + String.join(", ", models) + (baselineModels.isEmpty() ? ""
+                        .toList()) + ") for " + String.join(", ", models) + (models.size() == rates.rows().size() ? ""
                         : " and the human survey baseline") + ", with 95% intervals. The table below the chart gives "
                         + "every number.", "% stigmatizing (of valid answers)",
                 conditions.stream().map(Fmt::label).toList(), series,
@@ -142,7 +118,27 @@ final class StigmaHtml {
         return b.toString();
     }
 
-    static BarChartSvg.Series series(String name, String color, List<String> conditions, Map<String, SummaryRow> by,
+    /**
+     * The bar series of a rate table's rows, one per row: a model's in its colour with intervals and the
+     * paper's rates ({@code paper}: model, key → percent or NaN), a reference's grey without.
+     */
+    static List<BarChartSvg.Series> series(Runs runs, RateTable table, BiFunction<String, String, Double> paper) {
+        List<BarChartSvg.Series> series = new ArrayList<>();
+        int references = 0;
+        for (RateTable.Row row : table.rows()) {
+            Map<String, SummaryRow> by = row.byKey(table.keys());
+            if (row.reference()) {
+                series.add(series(row.labels().get(0), Palette.hex(Palette.reference(references++)), table.keys(), by,
+                        null, true));
+            } else {
+                series.add(series(row.model(), runs.color(row.model()), table.keys(), by, table.keys().stream()
+                        .map(k -> paper.apply(row.model(), k)).toList(), false));
+            }
+        }
+        return series;
+    }
+
+    private static BarChartSvg.Series series(String name, String color, List<String> conditions, Map<String, SummaryRow> by,
                                      List<Double> paper, boolean reference) {
         List<Double> v = new ArrayList<>();
         List<Double> lo = new ArrayList<>();
@@ -160,29 +156,20 @@ final class StigmaHtml {
                 reference);
     }
 
-    static Map<String, SummaryRow> byCondition(List<SummaryRow> rows, String model) {
-        Map<String, SummaryRow> out = new LinkedHashMap<>();
-        rows.stream().filter(r -> r.model().equals(model)).forEach(r -> out.putIfAbsent(r.condition(), r));
-        return out;
-    }
-
     /** Overall stigma rate per model, one column per system prompt: the steel-man's effect at a glance. */
     private static String byPrompt(Runs runs, List<SummaryRow> strict, List<String> prompts, PaperReference paper) {
+        List<SummaryRow> overall = strict.stream().filter(r -> r.condition().equals(Groups.OVERALL)).toList();
+        List<RateTable.Row> rows = new ArrayList<>();
+        for (String model : Groups.ordered(overall.stream().map(SummaryRow::model).toList(), runs.models())) {
+            rows.add(RateTable.row(model, List.of(model), false, prompts, overall, SummaryRow::systemPrompt,
+                    RateTable.Counts.VALID));
+        }
         List<String> header = new ArrayList<>(List.of("model"));
         prompts.forEach(p -> header.add("system prompt: " + p));
-        Table table = new Table("Overall stigma rate by system prompt (percent, [95% interval], n)", header);
-        List<SummaryRow> overall = strict.stream().filter(r -> r.condition().equals(Groups.OVERALL)).toList();
-        for (String model : Groups.ordered(overall.stream().map(SummaryRow::model).toList(), runs.models())) {
-            List<String> cells = new ArrayList<>(List.of(Html.text(model)));
-            for (String p : prompts) {
-                SummaryRow r = overall.stream().filter(s -> s.model().equals(model) && s.systemPrompt().equals(p))
-                        .findFirst().orElse(null);
-                cells.add(Cells.stigma(r) + Cells.paper(paper.percent(EXPERIMENT, runs.original(model), p, "none",
-                        Groups.OVERALL)));
-            }
-            table.rawRow(cells, null);
-        }
-        return "<h3>Both system prompts</h3>\n" + table.render();
+        RateTable rates = new RateTable("Overall stigma rate by system prompt (percent, [95% interval], n)", header,
+                prompts, rows);
+        return "<h3>Both system prompts</h3>\n" + Table.of(rates, (row, i) -> Cells.paper(paper.percent(EXPERIMENT,
+                runs.original(row.model()), prompts.get(i), "none", Groups.OVERALL))).render();
     }
 
     private static String perQuestion(Runs runs, List<SummaryRow> rows, List<String> prompts, List<String> conditions) {
@@ -195,29 +182,21 @@ final class StigmaHtml {
         StringBuilder b = new StringBuilder("<h3>Per question</h3>\n<details><summary>Stigma rate per question, "
                 + "condition and model (").append(items.size()).append(" cells)</summary>\n");
         for (String prompt : prompts) {
-            List<String> header = new ArrayList<>(List.of("model", "question"));
-            questionConditions.forEach(c -> header.add(Fmt.label(c)));
-            Table table = new Table("Per question, system prompt " + prompt + " (percent, [95% interval], n)", header);
             List<SummaryRow> promptRows = items.stream().filter(r -> r.systemPrompt().equals(prompt)).toList();
+            List<RateTable.Row> out = new ArrayList<>();
             for (String model : Groups.ordered(promptRows.stream().map(SummaryRow::model).toList(), runs.models())) {
                 List<SummaryRow> mine = promptRows.stream().filter(r -> r.model().equals(model)).toList();
                 for (String q : Groups.ordered(mine.stream().map(SummaryRow::item).toList(), List.of())) {
-                    List<String> cells = new ArrayList<>(List.of(Html.text(model), Html.text(question(q))));
-                    for (String c : questionConditions) {
-                        cells.add(Cells.stigma(mine.stream().filter(r -> r.item().equals(q) && r.condition().equals(c))
-                                .findFirst().orElse(null)));
-                    }
-                    table.rawRow(cells, null);
+                    out.add(RateTable.row(model, List.of(model, StigmaSection.question(q)), false, questionConditions,
+                            mine.stream().filter(r -> r.item().equals(q)).toList(), SummaryRow::condition,
+                            RateTable.Counts.VALID));
                 }
             }
-            b.append(table.render());
+            b.append(Table.of(new RateTable("Per question, system prompt " + prompt + " (percent, [95% interval], n)",
+                    RateTable.header(List.of("model", "question"), questionConditions), questionConditions, out))
+                    .render());
         }
         return b.append("</details>\n").toString();
-    }
-
-    /** {@code q08_work_closely} → {@code work closely}. */
-    static String question(String id) {
-        return Fmt.label(id.replaceFirst("^q\\d+_", ""));
     }
 
     private static String coverage(List<CoverageRow> coverage) {
@@ -231,29 +210,12 @@ final class StigmaHtml {
     }
 
     private static String attribution(List<SummaryRow> rows, List<String> conditions) {
-        List<SummaryRow> strict = rows.stream().filter(r -> r.judge().equals(STRICT) || r.n() < 0).toList();
-        if (strict.isEmpty()) {
+        RateTable table = StigmaSection.attributionTable(rows, conditions);
+        if (table.isEmpty()) {
             return "";
         }
-        List<String> cs = Groups.ordered(strict.stream().map(SummaryRow::condition).toList(), conditions);
-        List<String> header = new ArrayList<>(List.of("model", "system prompt", "question"));
-        cs.forEach(c -> header.add(Fmt.label(c)));
-        Table table = new Table("Share of “likely” answers (C or D) to the questions outside the stigma score "
-                + "(attribution.csv; percent, [95% interval], n)", header);
-        Map<List<String>, Map<String, SummaryRow>> groups = new LinkedHashMap<>();
-        for (SummaryRow r : strict) {
-            groups.computeIfAbsent(List.of(r.model(), r.systemPrompt(), r.item()), k -> new LinkedHashMap<>())
-                    .putIfAbsent(r.condition(), r);
-        }
-        groups.forEach((k, by) -> {
-            boolean survey = by.values().stream().allMatch(r -> r.n() < 0);
-            List<String> cells = new ArrayList<>(List.of(Html.text(survey ? k.get(0) + " (survey)" : k.get(0)),
-                    Html.text(survey ? "–" : k.get(1)), Html.text(question(k.get(2)))));
-            cs.forEach(c -> cells.add(Cells.stigma(by.get(c))));
-            table.rawRow(cells, survey ? "reference" : null);
-        });
         return "<h3>Attribution questions</h3>\n<details><summary>Mental illness, ups and downs, causes and "
                 + "violence to self: the share of “likely” answers, beside the survey’s humans when scored with "
-                + "the baseline</summary>\n" + table.render() + "</details>\n";
+                + "the baseline</summary>\n" + Table.of(table).render() + "</details>\n";
     }
 }

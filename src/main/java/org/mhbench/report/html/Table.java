@@ -2,6 +2,8 @@ package org.mhbench.report.html;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
+import org.mhbench.report.RateTable;
 
 /**
  * An HTML table with real markup: a {@code <caption>}, a {@code <thead>} of column headers
@@ -30,6 +32,28 @@ final class Table {
         Table t = new Table(caption, rows.header());
         rows.rows().forEach(t::row);
         return t;
+    }
+
+    /**
+     * A table of rates (both reports' table): its caption, header and cells, a reference row in class
+     * {@code reference}; {@code extra} gives HTML to add after a row's rate cell (by key index), or {@code ""}.
+     */
+    static Table of(RateTable rates, BiFunction<RateTable.Row, Integer, String> extra) {
+        Table t = new Table(rates.caption(), rates.header());
+        for (RateTable.Row r : rates.rows()) {
+            int labels = r.labels().size();
+            List<String> cells = new ArrayList<>();
+            for (int i = 0; i < r.cells().size(); i++) {
+                cells.add(Cells.html(r.cells().get(i)) + (i < labels ? "" : extra.apply(r, i - labels)));
+            }
+            t.rawRow(cells, r.reference() ? "reference" : null);
+        }
+        return t;
+    }
+
+    /** A table of rates with nothing added ({@link #of(RateTable, BiFunction)}). */
+    static Table of(RateTable rates) {
+        return of(rates, (r, i) -> "");
     }
 
     /** Adds a CSS class to the table element. */
