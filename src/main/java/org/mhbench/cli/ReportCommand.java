@@ -33,7 +33,9 @@ import picocli.CommandLine.Spec;
                 "Responses: %% appropriate per condition and model for each judge, system prompt and context "
                         + "(paper's rule), answered-only beside it, by message number, coverage, the judge's agreement "
                         + "and needs-review share.",
-                "Cost: tokens and speeds from usage.csv. Numbers are printed as the CSV files hold them.",
+                "Cost: the run's wall and CPU time, generation and judging rates and energy (manifest.json), tokens and "
+                        + "speeds (usage.csv). Rates are in percent with their 95%% interval and n, as the CSV files give "
+                        + "them.",
                 "Several RUN_DIRs: one report.html with their models and settings side by side (give --out)."})
 public final class ReportCommand implements Callable<Integer> {
 
