@@ -13,8 +13,6 @@ import org.mhbench.judge.eval.ConfusionMatrix;
 import org.mhbench.judge.labels.LabelledItem;
 import org.mhbench.judge.labels.LabelsFile;
 import org.mhbench.judge.labels.PaperLabels;
-import org.mhbench.responses.ResponseStimulus;
-import org.mhbench.responses.ResponsesStimuli;
 import org.mhbench.util.Home;
 import org.mhbench.util.Json;
 import org.mhbench.util.PrivateFiles;
@@ -29,10 +27,14 @@ import org.mhbench.util.PrivateFiles;
  *       κ, the share flagged (band or out of distribution), how many of the judge's errors the flags
  *       catch, and κ when flagged verdicts are settled correctly by a person.</li>
  * </ol>
- * Several {@code --quantile} values compare similarity floors.
+ * Several {@code --quantile} values compare similarity floors, several {@code --unsourced-weight} values the
+ * weight of hand-written labels; {@code --cv-labels FILE} adds a 5-fold cross-validation of that file's
+ * replies (the rest always in training). Each criterion's question is the one the shipped judge answers
+ * (models/judge/judge.json), which is the stimuli's wording that {@code train-judge} uses.
  *
  * <pre>java -cp target/mhbench.jar:target/lib/* org.mhbench.judge.onnx.JudgeStudy --paper DIR
- *     --labels FILE.jsonl... --test FILE.jsonl... [--quantile Q]... [--vector-cache FILE] [--json OUT]</pre>
+ *     --labels FILE.jsonl... --test FILE.jsonl... [--cv-labels FILE.jsonl] [--quantile Q]...
+ *     [--unsourced-weight W]... [--vector-cache FILE] [--json OUT]</pre>
  */
 public final class JudgeStudy {
 
@@ -71,11 +73,10 @@ public final class JudgeStudy {
         for (Path f : labels) {
             items.addAll(LabelsFile.read(f));
         }
+        // the questions train-judge takes from stimuli/responses, as the shipped judge records them
         Map<String, String> questions = new LinkedHashMap<>();
-        for (ResponseStimulus s : ResponsesStimuli.load(Home.resolve("stimuli").resolve(ResponsesStimuli.FOLDER))
-                .stimuli()) {
-            questions.put(s.id(), s.question());
-        }
+        JudgeManifest.read(Home.resolve(OnnxJudge.DEFAULT_DIR)).criteria().forEach(c -> questions.put(c.id(),
+                c.question()));
         TrainingSet set = TrainingSet.of(items, questions);
         if (weights.isEmpty()) {
             weights.add(JudgeTrainer.Settings.defaults().unsourcedWeight());
