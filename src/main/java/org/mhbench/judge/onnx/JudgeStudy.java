@@ -50,6 +50,7 @@ public final class JudgeStudy {
         List<Double> quantiles = new ArrayList<>();
         List<Double> weights = new ArrayList<>();
         Path cvLabels = null;
+        double temperature = JudgeTrainer.Settings.defaults().temperature();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--paper" -> paper = Path.of(args[++i]);
@@ -60,6 +61,7 @@ public final class JudgeStudy {
                 case "--json" -> jsonOut = Path.of(args[++i]);
                 case "--unsourced-weight" -> weights.add(Double.parseDouble(args[++i]));
                 case "--cv-labels" -> cvLabels = Path.of(args[++i]);
+                case "--temperature" -> temperature = Double.parseDouble(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
@@ -106,7 +108,10 @@ public final class JudgeStudy {
                 cache.save();
             }
             for (double w : weights) {
-            JudgeTrainer.Settings settings = JudgeTrainer.Settings.defaults().withUnsourcedWeight(w);
+            JudgeTrainer.Settings d = JudgeTrainer.Settings.defaults().withUnsourcedWeight(w);
+            JudgeTrainer.Settings settings = new JudgeTrainer.Settings(d.sentenceL2(), d.pairL2(), d.balanced(),
+                    temperature, d.maxIterations(), d.seed(), d.threads(), d.threshold(), d.reviewLow(),
+                    d.reviewHigh(), d.unsourcedWeight());
             JudgeTrainer trainer = new JudgeTrainer(extractor, settings, s -> { });
             System.out.println("== unsourced weight " + w);
             json.put("leave_one_source_out w=" + w, lomo(trainer, set, features, settings, quantiles));
