@@ -32,7 +32,8 @@ import org.mhbench.util.PrivateFiles;
  * replies (the rest always in training). Each criterion's question is the one the shipped judge answers
  * (models/judge/judge.json), which is the stimuli's wording that {@code train-judge} uses.
  *
- * <pre>java -cp target/mhbench.jar:target/lib/* org.mhbench.judge.onnx.JudgeStudy --paper DIR
+ * <p>A study tool, kept with the tests (it prints, and is no part of mhbench): after {@code mvn package},
+ * <pre>java -cp target/test-classes:target/mhbench.jar:target/lib/* org.mhbench.judge.onnx.JudgeStudy --paper DIR
  *     --labels FILE.jsonl... --test FILE.jsonl... [--cv-labels FILE.jsonl] [--quantile Q]...
  *     [--unsourced-weight W]... [--vector-cache FILE] [--json OUT]</pre>
  */
