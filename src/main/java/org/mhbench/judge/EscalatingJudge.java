@@ -64,8 +64,8 @@ public final class EscalatingJudge implements Judge {
         }
         Verdict w = second.judge(input);
         return new Verdict(w.answer(), w.pYes(), w.needsReview(), second.info().id(), String.format(
-                java.util.Locale.ROOT, "escalated: %s needed review (p_yes %.2f, answer %s)", first.info().id(),
-                v.pYes(), v.answer()));
+                java.util.Locale.ROOT, "escalated: %s needed review (p_yes %.2f, answer %s%s)",
+                first.info().id(), v.pYes(), v.answer(), v.reason() == null ? "" : "; " + v.reason()));
     }
 
     @Override

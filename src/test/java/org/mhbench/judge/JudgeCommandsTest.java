@@ -182,7 +182,7 @@ class JudgeCommandsTest {
         assertEquals(4, org.mhbench.runfolder.RunDirectory.readJudgments(runDir).size());
 
         Path impostor = Files.createDirectories(tmp.resolve("impostor"));
-        for (String f : List.of("head.onnx", JudgeManifest.FILE)) {
+        for (String f : List.of("head.onnx", JudgeManifest.FILE, org.mhbench.judge.onnx.OutOfDistribution.FILE)) {
             Files.copy(trained.resolve(f), impostor.resolve(f));
         }
         String json = Files.readString(impostor.resolve(JudgeManifest.FILE));

@@ -60,11 +60,21 @@ class PreviousFormatTest {
     void aFormat1RunResumesOnItsOwnBackendWithNothingToRedo(@TempDir Path tmp) throws IOException {
         Path dir = copyOfV1(tmp);
         long before = Files.lines(dir.resolve("responses.jsonl")).count();
+        // Its verdicts are those of the shipped judge of that time (onnx:mhbench-judge-e5s version 1). Today's
+        // shipped judge bears the same name but is another judge, and a resume rightly refuses to mix its
+        // verdicts with those; so this copy drops them (and the manifest's record of that judge), and the
+        // resume judges the replies again with nothing generated again.
+        Files.delete(dir.resolve("judgments.jsonl"));
+        com.fasterxml.jackson.databind.node.ObjectNode manifest = (com.fasterxml.jackson.databind.node.ObjectNode)
+                org.mhbench.util.Json.MAPPER.readTree(dir.resolve("manifest.json").toFile());
+        manifest.putArray("judges");
+        Files.writeString(dir.resolve("manifest.json"), org.mhbench.util.Json.PRETTY.writeValueAsString(manifest));
         CliRun r = CliRun.of("run", "--resume", "--out", dir.toString(), "--no-score");
         assertEquals(0, r.status(), r.err());
         assertEquals(before, Files.lines(dir.resolve("responses.jsonl")).count(), "nothing generated again");
         Manifest m = RunDirectory.open(dir).readManifest().orElseThrow();
         assertEquals(Manifest.FORMAT, m.format(), "rewritten in the current format");
         assertEquals("complete", m.status());
+        assertEquals(before, RunDirectory.readJudgments(dir).size(), "every reply judged again");
     }
 }

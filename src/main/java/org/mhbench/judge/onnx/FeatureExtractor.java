@@ -57,7 +57,7 @@ public final class FeatureExtractor {
             }
             sentenceRows.add(rows);
             pairRows[r] = index.computeIfAbsent(TextEncoder.Input.pair(spec.queryPrefix() + reply.question(),
-                    spec.passagePrefix() + reply.response()), k -> index.size());
+                    spec.passagePrefix() + Sentences.clean(reply.response())), k -> index.size());
         }
         float[][] vectors = encodeAll(new ArrayList<>(index.keySet()));
         List<ReplyFeatures> out = new ArrayList<>(replies.size());
@@ -67,7 +67,8 @@ public final class FeatureExtractor {
             for (int i = 0; i < rows.length; i++) {
                 sentences[i] = vectors[rows[i]];
             }
-            out.add(new ReplyFeatures(sentences, vectors[pairRows[r]]));
+            out.add(new ReplyFeatures(sentences, vectors[pairRows[r]],
+                    OutOfDistribution.words(replies.get(r).response())));
         }
         return out;
     }

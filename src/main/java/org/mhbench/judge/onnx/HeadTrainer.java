@@ -36,6 +36,13 @@ final class HeadTrainer {
      * @param labels 1 = yes, 0 = no
      */
     static Column fit(List<ReplyFeatures> bags, int[] labels, Settings settings, long seed) {
+        return fit(bags, labels, null, settings, seed);
+    }
+
+    /**
+     * @param scale a weight per reply, multiplied into its (balanced) weight; null: all 1
+     */
+    static Column fit(List<ReplyFeatures> bags, int[] labels, double[] scale, Settings settings, long seed) {
         int n = bags.size();
         int d = bags.get(0).pair().length;
         int rows = 0;
@@ -69,6 +76,9 @@ final class HeadTrainer {
         double[] weight = new double[n];
         for (int i = 0; i < n; i++) {
             weight[i] = !settings.balanced() ? 1 : y[i] == 1 ? 0.5 / yesShare : 0.5 / (1 - yesShare);
+            if (scale != null) {
+                weight[i] *= scale[i];
+            }
         }
         Lbfgs.Objective objective = (theta, grad) -> {
             java.util.Arrays.fill(grad, 0);

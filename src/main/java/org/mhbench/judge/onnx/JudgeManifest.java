@@ -1,5 +1,6 @@
 package org.mhbench.judge.onnx;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,6 +28,8 @@ import org.mhbench.util.PrivateFiles;
  * @param reviewBand       {@code [low, high]}: a verdict with {@code low < p_yes < high} needs review
  * @param criteria         what the judge was trained for, in the head's column order
  * @param training         how it was trained (sources, counts, settings), for the record
+ * @param ood              the out-of-distribution statistics ({@link OutOfDistribution}), or null (a judge
+ *                         trained before they existed: its verdicts are never flagged as out of distribution)
  */
 public record JudgeManifest(
         @JsonProperty(value = "format", required = true) String format,
@@ -37,7 +40,8 @@ public record JudgeManifest(
         @JsonProperty(value = "head", required = true) Head head,
         @JsonProperty(value = "review_band", required = true) List<Double> reviewBand,
         @JsonProperty(value = "criteria", required = true) List<Criterion> criteria,
-        @JsonProperty(value = "training", required = true) Map<String, Object> training) {
+        @JsonProperty(value = "training", required = true) Map<String, Object> training,
+        @JsonProperty(value = "ood") @JsonInclude(JsonInclude.Include.NON_NULL) Ood ood) {
 
     public static final String FORMAT = "mhbench-judge/1";
     public static final String FILE = "judge.json";
@@ -100,6 +104,24 @@ public record JudgeManifest(
                             @JsonProperty(value = "threshold", required = true) double threshold,
                             @JsonProperty(value = "examples", required = true) int examples,
                             @JsonProperty(value = "yes", required = true) int yes) {
+    }
+
+    /**
+     * Where the out-of-distribution statistics are and how they were made.
+     *
+     * @param file     their file in the judge folder ({@value OutOfDistribution#FILE})
+     * @param sha256   its SHA-256
+     * @param format   {@value OutOfDistribution#FORMAT}
+     * @param vector   what is compared (documentation)
+     * @param quantile the share of training replies below their criterion's similarity floor
+     * @param criteria per criterion: word range, most sentences, similarity floor, vectors kept
+     */
+    public record Ood(@JsonProperty(value = "file", required = true) String file,
+                      @JsonProperty(value = "sha256", required = true) String sha256,
+                      @JsonProperty(value = "format", required = true) String format,
+                      @JsonProperty(value = "vector", required = true) String vector,
+                      @JsonProperty(value = "quantile", required = true) double quantile,
+                      @JsonProperty(value = "criteria", required = true) Map<String, Object> criteria) {
     }
 
     public static JudgeManifest read(Path dir) {

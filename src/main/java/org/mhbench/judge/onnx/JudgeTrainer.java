@@ -44,23 +44,32 @@ public final class JudgeTrainer {
      * @param threshold      p_yes at and above which the answer is yes (default 0.5)
      * @param reviewLow      lower end of the review band (default 0.2)
      * @param reviewHigh     upper end of the review band (default 0.8)
+     * @param unsourcedWeight weight of a reply without a source (our hand-written labels files) relative to
+     *                       one with a source (the paper's rows) in its criterion's loss (default 0.5, chosen by
+     *                       cross-validation; see models/judge/README.md)
      */
     public record Settings(double sentenceL2, double pairL2, boolean balanced, double temperature, int maxIterations,
-                           long seed, int threads, double threshold, double reviewLow, double reviewHigh) {
+                           long seed, int threads, double threshold, double reviewLow, double reviewHigh,
+                           double unsourcedWeight) {
 
         public static Settings defaults() {
             return new Settings(20, 60, true, 1, 500, 42, Math.max(1, Runtime.getRuntime().availableProcessors()), 0.5,
-                    0.2, 0.8);
+                    0.2, 0.8, 0.5);
         }
 
         public Settings withSeed(long s) {
             return new Settings(sentenceL2, pairL2, balanced, temperature, maxIterations, s, threads, threshold,
-                    reviewLow, reviewHigh);
+                    reviewLow, reviewHigh, unsourcedWeight);
         }
 
         public Settings withThreads(int t) {
             return new Settings(sentenceL2, pairL2, balanced, temperature, maxIterations, seed, t, threshold, reviewLow,
-                    reviewHigh);
+                    reviewHigh, unsourcedWeight);
+        }
+
+        public Settings withUnsourcedWeight(double w) {
+            return new Settings(sentenceL2, pairL2, balanced, temperature, maxIterations, seed, threads, threshold,
+                    reviewLow, reviewHigh, w);
         }
 
         HeadTrainer.Settings head() {
@@ -68,8 +77,8 @@ public final class JudgeTrainer {
         }
     }
 
-    /** A trained head with its per-criterion training counts. */
-    public record Trained(HeadWeights weights, Map<String, int[]> counts) {
+    /** A trained head with its per-criterion training counts and out-of-distribution statistics. */
+    public record Trained(HeadWeights weights, Map<String, int[]> counts, OutOfDistribution ood) {
     }
 
     /** Out-of-sample predictions of {@link #leaveOneSourceOut}: one {@code p_yes} per example (NaN if none). */
@@ -151,12 +160,15 @@ public final class JudgeTrainer {
                 List<Integer> idx = byCriterion.get(c);
                 List<ReplyFeatures> bags = new ArrayList<>(idx.size());
                 int[] y = new int[idx.size()];
+                double[] scale = new double[idx.size()];
                 for (int j = 0; j < idx.size(); j++) {
                     bags.add(features.get(idx.get(j)));
                     y[j] = set.examples().get(idx.get(j)).yes() ? 1 : 0;
+                    scale[j] = set.examples().get(idx.get(j)).sources().isEmpty() ? settings.unsourcedWeight() : 1;
                 }
                 long seed = settings.seed() * 31 + c.hashCode();
-                fits.add(pool.submit(() -> HeadTrainer.fit(bags, y, settings.head(), seed)));
+                fits.add(pool.submit(() -> HeadTrainer.fit(bags, y, settings.unsourcedWeight() == 1 ? null : scale,
+                        settings.head(), seed)));
             }
             for (int k = 0; k < criteria.size(); k++) {
                 HeadTrainer.Column col = fits.get(k).get();
@@ -176,17 +188,20 @@ public final class JudgeTrainer {
         } finally {
             pool.shutdownNow();
         }
-        return new Trained(new HeadWeights(criteria, d, ws, wg, b, settings.temperature()), counts);
+        return new Trained(new HeadWeights(criteria, d, ws, wg, b, settings.temperature()), counts,
+                OutOfDistribution.fit(set, features, use, OutOfDistribution.DEFAULT_QUANTILE));
     }
 
     /**
-     * Writes a judge folder, owner-only: {@code head.onnx}, {@code judge.json} and the training texts' hashes.
+     * Writes a judge folder, owner-only: {@code head.onnx}, {@code judge.json}, the out-of-distribution
+     * statistics ({@value OutOfDistribution#FILE}) and the training texts' hashes.
      *
      * @param training extra facts for the manifest's {@code training} record (sources, counts)
      */
     public JudgeManifest write(Path dir, String id, String version, TrainingSet set, Trained trained,
                                Map<String, Object> training) {
         byte[] head = HeadModel.toOnnx(trained.weights());
+        byte[] ood = trained.ood().toBytes();
         TextEncoder enc = extractor.encoder();
         EncoderSpec spec = enc.spec();
         List<JudgeManifest.Criterion> criteria = new ArrayList<>();
@@ -203,15 +218,22 @@ public final class JudgeTrainer {
         record.put("pair_l2", settings.pairL2());
         record.put("balanced", settings.balanced());
         record.put("max_iterations", settings.maxIterations());
+        if (settings.unsourcedWeight() != 1) {
+            record.put("unsourced_weight", settings.unsourcedWeight());
+        }
         JudgeManifest manifest = new JudgeManifest(JudgeManifest.FORMAT, id, version, set.sha256(),
                 new JudgeManifest.Encoder(spec.id(), enc.modelSha256(), enc.tokenizerSha256(), spec.queryPrefix(),
                         spec.passagePrefix(), spec.maxTokens()),
                 new JudgeManifest.Head("head.onnx", TextEncoder.sha256(head), HeadModel.FORMAT,
                         "log-mean-exp over sentences + (question, reply) pair", settings.temperature()),
-                List.of(settings.reviewLow(), settings.reviewHigh()), criteria, record);
+                List.of(settings.reviewLow(), settings.reviewHigh()), criteria, record,
+                new JudgeManifest.Ood(OutOfDistribution.FILE, TextEncoder.sha256(ood), OutOfDistribution.FORMAT,
+                        "mean of the sentence vectors, cosine to the nearest training reply of the criterion",
+                        trained.ood().quantile(), trained.ood().summary()));
         try {
             PrivateFiles.directory(dir);
             PrivateFiles.replace(dir.resolve("head.onnx"), tmp -> Files.write(tmp, head));
+            PrivateFiles.replace(dir.resolve(OutOfDistribution.FILE), tmp -> Files.write(tmp, ood));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

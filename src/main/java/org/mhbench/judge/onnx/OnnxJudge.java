@@ -26,7 +26,8 @@ import org.mhbench.util.Home;
  * ONNX model. For each reply it encodes every sentence alone and the whole reply as a pair with the
  * criterion's question ({@link FeatureExtractor}), then the head ({@link HeadModel}) turns these into
  * {@code p_yes}. The answer is yes when {@code p_yes} reaches the criterion's threshold, and the
- * verdict needs review when {@code p_yes} falls inside the manifest's review band.
+ * verdict needs review when {@code p_yes} falls inside the manifest's review band, or when the reply is
+ * unlike the criterion's training replies ({@link OutOfDistribution}; the verdict's reason says how).
  *
  * <p>The judge answers <em>its own</em> question for each criterion (in {@code judge.json}); the
  * {@link JudgeInput#question()} a caller passes is not read, so a rewording of a stimulus does not
@@ -68,8 +69,11 @@ public final class OnnxJudge implements Judge {
     private final Map<String, Integer> columns = new LinkedHashMap<>();
     private final Map<String, JudgeManifest.Criterion> criteria = new HashMap<>();
     private final JudgeInfo info;
+    private final OutOfDistribution ood;
 
-    private OnnxJudge(Path dir, JudgeManifest manifest, TextEncoder encoder, OrtSession head, String headSha) {
+    private OnnxJudge(Path dir, JudgeManifest manifest, TextEncoder encoder, OrtSession head, String headSha,
+                      OutOfDistribution ood) {
+        this.ood = ood;
         this.dir = dir;
         this.manifest = manifest;
         this.encoder = encoder;
@@ -92,6 +96,10 @@ public final class OnnxJudge implements Judge {
         Map<String, Double> thresholds = new LinkedHashMap<>();
         manifest.criteria().forEach(c -> thresholds.put(c.id(), c.threshold()));
         details.put("thresholds", thresholds);
+        if (manifest.ood() != null) {
+            details.put("ood_sha256", manifest.ood().sha256());
+            details.put("ood_quantile", manifest.ood().quantile());
+        }
         this.info = new JudgeInfo(manifest.id(), manifest.version(), manifest.trainingDataSha256(), details);
     }
 
@@ -129,6 +137,26 @@ public final class OnnxJudge implements Judge {
             throw new JudgeUnavailableException(dir.resolve(manifest.head().file()) + " does not match the SHA-256 in "
                     + JudgeManifest.FILE + " (a damaged or replaced file; retrain with mhbench train-judge)");
         }
+        OutOfDistribution ood = null;
+        if (manifest.ood() != null) {
+            Path f = dir.resolve(manifest.ood().file());
+            byte[] bytes;
+            try {
+                bytes = Files.readAllBytes(f);
+            } catch (IOException e) {
+                throw new JudgeUnavailableException("cannot read the judge's out-of-distribution statistics " + f
+                        + ": " + e.getMessage());
+            }
+            if (!TextEncoder.sha256(bytes).equals(manifest.ood().sha256())) {
+                throw new JudgeUnavailableException(f + " does not match the SHA-256 in " + JudgeManifest.FILE
+                        + " (a damaged or replaced file; retrain with mhbench train-judge)");
+            }
+            try {
+                ood = OutOfDistribution.fromBytes(bytes);
+            } catch (IllegalArgumentException e) {
+                throw new JudgeUnavailableException(f + ": " + e.getMessage());
+            }
+        }
         TextEncoder encoder = TextEncoder.open(spec, options.intraOpThreads(), options.maxBatch());
         if (!encoder.modelSha256().equals(manifest.encoder().modelSha256())
                 || !encoder.tokenizerSha256().equals(manifest.encoder().tokenizerSha256())) {
@@ -139,7 +167,7 @@ public final class OnnxJudge implements Judge {
         }
         try (OrtSession.SessionOptions so = TextEncoder.sessionOptions(1)) {
             OrtSession head = OnnxNative.environment().createSession(headBytes, so);
-            return new OnnxJudge(dir, manifest, encoder, head, headSha);
+            return new OnnxJudge(dir, manifest, encoder, head, headSha, ood);
         } catch (OrtException e) {
             encoder.close();
             throw new JudgeUnavailableException("cannot load the judge's head: " + e.getMessage());
@@ -198,12 +226,22 @@ public final class OnnxJudge implements Judge {
         return extractor.extract(replies);
     }
 
-    /** The head step: the verdict for one reply's features. */
+    /**
+     * The head step: the verdict for one reply's features. It needs review when {@code p_yes} is inside
+     * the review band, or when the reply is unlike this criterion's training replies
+     * ({@link OutOfDistribution}, when the judge has the statistics); then the reason says how.
+     */
     public Verdict score(String criterion, ReplyFeatures features) {
         JudgeManifest.Criterion c = criterion(criterion);
         double p = pYes(features)[columns.get(criterion)];
-        boolean review = p > manifest.reviewBand().get(0) && p < manifest.reviewBand().get(1);
-        return new Verdict(p >= c.threshold() ? "yes" : "no", p, review);
+        boolean band = p > manifest.reviewBand().get(0) && p < manifest.reviewBand().get(1);
+        String why = ood == null ? null : ood.check(criterion, features).orElse(null);
+        return new Verdict(p >= c.threshold() ? "yes" : "no", p, band || why != null, null, why);
+    }
+
+    /** The out-of-distribution statistics, or null when this judge has none. */
+    public OutOfDistribution outOfDistribution() {
+        return ood;
     }
 
     /** {@code p_yes} for every criterion (head column order), from the ONNX head. */

@@ -8,8 +8,9 @@ import java.util.Objects;
  *
  * @param sentences {@code [S][dim]}, at least one row
  * @param pair      {@code [dim]}
+ * @param words     the reply's length in words ({@link OutOfDistribution#words}), or -1 when unknown
  */
-public record ReplyFeatures(float[][] sentences, float[] pair) {
+public record ReplyFeatures(float[][] sentences, float[] pair, int words) {
 
     public ReplyFeatures {
         Objects.requireNonNull(sentences, "sentences");
@@ -17,5 +18,10 @@ public record ReplyFeatures(float[][] sentences, float[] pair) {
         if (sentences.length == 0) {
             throw new IllegalArgumentException("a reply has at least one sentence");
         }
+    }
+
+    /** Features of a reply whose length in words is not known. */
+    public ReplyFeatures(float[][] sentences, float[] pair) {
+        this(sentences, pair, -1);
     }
 }

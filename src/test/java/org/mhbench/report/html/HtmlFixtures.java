@@ -104,11 +104,12 @@ final class HtmlFixtures {
         return root;
     }
 
-    /** A judge entry as the manifest records the shipped ONNX judge. */
+    /** A judge entry as the manifest records the shipped ONNX judge (read from models/judge, so a retrain keeps it). */
     static Map<String, Object> onnxJudge() {
-        return Map.of("id", "onnx:mhbench-judge-e5s", "version", "1", "training_data_sha256",
-                "c4a601b5ef6bce7131afae4b2c87c9524fa7a43656c96c8eb36f983b6a0e33bc", "details",
-                Map.of("kind", "onnx", "folder", "/nonexistent/judge"));
+        org.mhbench.judge.onnx.JudgeManifest shipped = org.mhbench.judge.onnx.JudgeManifest.read(
+                org.mhbench.util.Home.resolve("models/judge"));
+        return Map.of("id", shipped.id(), "version", shipped.version(), "training_data_sha256",
+                shipped.trainingDataSha256(), "details", Map.of("kind", "onnx", "folder", "/nonexistent/judge"));
     }
 
     /** A judge entry of a local LLM judge (no published agreement). */
