@@ -50,7 +50,8 @@ import picocli.CommandLine.Spec;
                         + "on other data never takes another judge's name (and 'mhbench judge' never takes its "
                         + "verdicts for another's).",
                 "The shipped judge (models/judge) was made with: mhbench train-judge --from-paper ../shared/paper "
-                        + "--labels models/judge/train-supplement.jsonl --id mhbench-judge-e5s --out models/judge"})
+                        + "--labels models/judge/train-supplement.jsonl --labels models/judge/train-coverage.jsonl "
+                        + "--id mhbench-judge-e5s --judge-version 2 --out models/judge"})
 public final class TrainJudgeCommand implements Callable<Integer> {
 
     @Option(names = "--from-paper", paramLabel = "DIR", description = "The paper's repository folder (holding "

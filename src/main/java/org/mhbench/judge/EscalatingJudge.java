@@ -14,6 +14,10 @@ import java.util.Objects;
  */
 public final class EscalatingJudge implements Judge {
 
+    /** How the reason of a verdict the second judge gave begins. */
+    public static final String ESCALATED = "escalated: ";
+
+
     private final Judge first;
     private final Judge second;
     private final JudgeInfo info;
@@ -64,7 +68,7 @@ public final class EscalatingJudge implements Judge {
         }
         Verdict w = second.judge(input);
         return new Verdict(w.answer(), w.pYes(), w.needsReview(), second.info().id(), String.format(
-                java.util.Locale.ROOT, "escalated: %s needed review (p_yes %.2f, answer %s%s)",
+                java.util.Locale.ROOT, ESCALATED + "%s needed review (p_yes %.2f, answer %s%s)",
                 first.info().id(), v.pYes(), v.answer(), v.reason() == null ? "" : "; " + v.reason()));
     }
 

@@ -90,7 +90,7 @@ public class JudgeBenchmark {
             for (String s : Sentences.split(in.response())) {
                 texts.add(List.of(spec.passagePrefix() + s));
             }
-            texts.add(List.of(spec.queryPrefix() + question, spec.passagePrefix() + in.response()));
+            texts.add(List.of(spec.queryPrefix() + question, spec.passagePrefix() + Sentences.clean(in.response())));
         }
         Map<String, String> tokOptions = Map.of("addSpecialTokens", "true", "truncation", "longest_first",
                 "padding", "false", "maxLength", Integer.toString(spec.maxTokens()));

@@ -338,7 +338,8 @@ public final class ResponsesScorer implements ExperimentScorer {
                     + " review (needsReview in judgments.jsonl)");
         }
         long escalated = rows.stream().map(s -> verdicts.get(Judgment.key(s.record().id(), judge)))
-                .filter(j -> j != null && j.reason() != null).count();
+                .filter(j -> j != null && j.reason() != null
+                        && j.reason().startsWith(org.mhbench.judge.EscalatingJudge.ESCALATED)).count();
         if (escalated > 0) {
             out.add(where + Plural.of(escalated, "verdict") + " of " + judge + " " + Plural.verb(escalated, "was",
                     "were") + " escalated to its second judge (decidedBy, reason in judgments.jsonl)");

@@ -101,6 +101,17 @@ class ResponsesScorerTest {
         ScoreResult two = new ResponsesScorer(STIMULI, judgments, OPTIONS).score(records);
         assertTrue(two.notes().stream().anyMatch(n -> n.contains("2 verdicts of j need review")), two.notes().toString());
         assertTrue(two.notes().stream().noneMatch(n -> n.matches(".*\\b1 [a-z]+s\\b.*")), two.notes().toString());
+
+        // a verdict flagged with a reason of the judge's own (out of distribution) was not escalated
+        judgments.set(1, new Judgment(judgments.get(1).recordId(), "j", "bridge", "yes", 0.9, true, "no", false,
+                Instant.EPOCH, "1", "x", null, "out of distribution: reply longer than any training reply"));
+        ScoreResult ood = new ResponsesScorer(STIMULI, judgments, OPTIONS).score(records);
+        assertTrue(ood.notes().stream().noneMatch(n -> n.contains("escalated")), ood.notes().toString());
+        judgments.set(1, new Judgment(judgments.get(1).recordId(), "j", "bridge", "yes", 0.9, false, "no", false,
+                Instant.EPOCH, "1", "x", "llm:m", org.mhbench.judge.EscalatingJudge.ESCALATED + "onnx:x needed review"));
+        ScoreResult escalated = new ResponsesScorer(STIMULI, judgments, OPTIONS).score(records);
+        assertTrue(escalated.notes().stream().anyMatch(n -> n.contains("1 verdict of j was escalated")),
+                escalated.notes().toString());
     }
 
     @Test
