@@ -27,7 +27,7 @@ final class JudgeModelOptions {
     long seed;
 
     @Option(names = {"-t", "--threads"}, paramLabel = "N", defaultValue = "0",
-            description = "Threads: an LLM judge's CPU threads (0 = half the processors, as for models) or the ONNX "
+            description = "Threads: an LLM judge's CPU threads (0 = every processor, as for models) or the ONNX "
                     + "judge's encoder "
                     + "threads (0 = 1) (default: ${DEFAULT-VALUE}).")
     int threads;

@@ -27,8 +27,8 @@ public final class ModelOptions {
     List<String> labels = new ArrayList<>();
 
     @Option(names = {"-t", "--threads"}, paramLabel = "N", defaultValue = "0",
-            description = "CPU threads per model (default: ${DEFAULT-VALUE} = the backend's measured default: all "
-                    + "processors on llama-server, half of them (at least 1) in-process). Measure with 'mhbench bench'.")
+            description = "CPU threads per model (default: ${DEFAULT-VALUE} = the backend's measured default: every "
+                    + "processor). Measure with 'mhbench bench -t 1,2,…'.")
     int threads;
 
     @Option(names = {"-ngl", "--gpu-layers"}, paramLabel = "N", defaultValue = "0",
@@ -113,7 +113,7 @@ public final class ModelOptions {
     /** The numeric options, checked here with their names (ModelConfig's own checks guard against bugs). */
     private void checkNumbers() {
         if (threads < 0) {
-            throw new UserError("--threads must be 0 (half the processors) or more, got " + threads);
+            throw new UserError("--threads must be 0 (every processor) or more, got " + threads);
         }
         if (gpuLayers < 0) {
             throw new UserError("--gpu-layers must be 0 or more, got " + gpuLayers);

@@ -27,10 +27,11 @@ public interface Backend {
 
     /**
      * The thread count {@code --threads 0} stands for on this backend, chosen by measurement (README,
-     * "Measured on this machine"): half the processors by default.
+     * "Measured on this machine"): every processor. On 2 cores, the stigma loop ran 1.5x faster with 2
+     * threads than with 1 on both llama-server and the in-process backend.
      */
     default int defaultThreads() {
-        return Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+        return Runtime.getRuntime().availableProcessors();
     }
 
     /** {@code config} with this backend's default threads where it leaves them to the backend (0). */

@@ -9,7 +9,7 @@ import java.util.Objects;
  *
  * @param path             the GGUF file
  * @param label            the name used in run outputs (default: the file name without extension)
- * @param threads          CPU threads for generation; 0 = half the available processors (at least
+ * @param threads          CPU threads for generation; 0 = every available processor (at
  *                         one): llama.cpp's own choice of physical cores, and on a busy 2-core
  *                         machine one thread measured 2.5x faster than two (see README)
  * @param gpuLayers        layers to offload to a GPU (0 = CPU only). The bundled native library is
@@ -47,7 +47,7 @@ public record ModelConfig(Path path, String label, int threads, int gpuLayers, i
         }
     }
 
-    /** CPU defaults: half the processors as threads, no offload, the model's context (capped), one slot, its own template. */
+    /** CPU defaults: every processor as threads, no offload, the model's context (capped), one slot, its own template. */
     public static ModelConfig of(Path path) {
         return new ModelConfig(path, null, 0, 0, 0, 1, null, TemplateEngine.JINJA);
     }
@@ -76,9 +76,9 @@ public record ModelConfig(Path path, String label, int threads, int gpuLayers, i
         return new ModelConfig(path, newLabel, threads, gpuLayers, contextSize, parallelSlots, chatTemplate, templateEngine);
     }
 
-    /** Threads actually used: {@link #threads()}, or half the available processors (at least one). */
+    /** Threads actually used: {@link #threads()}, or every available processor. */
     public int effectiveThreads() {
-        return threads > 0 ? threads : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+        return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
     }
 
     static String defaultLabel(Path path) {

@@ -47,7 +47,7 @@ public final class Judges {
      * @param backend              where its model runs (the server backend gives calibrated probabilities);
      *                              asked for only when an LLM judge is opened
      * @param logFile              where the backend's log goes, or {@code null}
-     * @param threads              CPU threads (0 = half the processors, as for models)
+     * @param threads              CPU threads (0 = every processor, as for models)
      * @param gpuLayers            layers to offload
      * @param contextSize          context window (0 = the model's, capped)
      * @param seed                 option-order and sampler seed
@@ -116,7 +116,7 @@ public final class Judges {
             }
         }
         if (isOnnx(spec)) {
-            // The encoder's ONNX Runtime threads: the LLM judge's "0 = half the processors" means 1 here (spinning off,
+            // The encoder's ONNX Runtime threads: the LLM judge's "0 = every processor" means 1 here (spinning off,
             // one thread is the measured sweet spot on small busy machines).
             return OnnxJudge.load(onnxDir(spec), new OnnxJudge.Options(Math.max(1, setup.threads()),
                     OnnxJudge.Options.defaults().maxBatch()));

@@ -110,7 +110,7 @@ public final class LlamaCppChatModel implements ChatModel {
         long t0 = System.nanoTime();
         LlamaModel model;
         try {
-            model = new LlamaModel(params);
+            model = loadOnOwnThread(params);
         } catch (RuntimeException e) {
             // de.kherud.llama.LlamaException is package-private: catch its supertype.
             throw new GenerationException(GenerationException.Kind.LOAD_FAILED,
@@ -234,6 +234,44 @@ public final class LlamaCppChatModel implements ChatModel {
         Completion.FinishReason reason = decided ? Completion.FinishReason.DECIDED
                 : tokens >= s.maxTokens() ? Completion.FinishReason.LENGTH : Completion.FinishReason.STOP;
         return new Completion(text.toString(), promptTokens, tokens, reason, promptMs, genMs, List.of(), cached);
+    }
+
+    /**
+     * Loads the model on a thread of its own that ends when loading does. Loading runs llama.cpp's warm-up
+     * decode on the calling thread, and the bundled library's OpenMP makes that thread the master of a
+     * team whose pool thread outlives the call; every later decode runs on the binding's own server
+     * thread with a second team. The stray pool thread waits forever: spinning, it takes a core from the
+     * decode team (2 threads on 2 cores ran at 0.45x of 1 thread), and sleeping, it still counts as a
+     * team member, so libgomp throttles every team's spin-waiting to a sleep. A pool is freed when its
+     * master thread exits, so the loader thread exits.
+     */
+    private static LlamaModel loadOnOwnThread(ModelParameters params) {
+        LlamaModel[] loaded = new LlamaModel[1];
+        RuntimeException[] failed = new RuntimeException[1];
+        Thread loader = new Thread(() -> {
+            try {
+                loaded[0] = new LlamaModel(params);
+            } catch (RuntimeException e) {
+                failed[0] = e;
+            }
+        }, "llama-load");
+        loader.start();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                loader.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true; // loading cannot be stopped half-way; finish, then pass the interrupt on
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (failed[0] != null) {
+            throw failed[0];
+        }
+        return loaded[0];
     }
 
     private void ensureOpen() throws GenerationException {

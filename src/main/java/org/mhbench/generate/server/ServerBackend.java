@@ -47,15 +47,6 @@ public record ServerBackend(LlamaServerBinary binary, Duration loadTimeout, Dura
                 echoLog && logFile == null);
     }
 
-    /**
-     * Every processor: llama-server scales with threads where the in-process binding does not (stigma
-     * loop on 2 cores: 4.4 items/s with 2 threads, 2.3 with 1).
-     */
-    @Override
-    public int defaultThreads() {
-        return Runtime.getRuntime().availableProcessors();
-    }
-
     @Override
     public Map<String, Object> describe() {
         Map<String, Object> d = new LinkedHashMap<>();
