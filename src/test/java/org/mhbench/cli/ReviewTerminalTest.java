@@ -27,12 +27,16 @@ import org.mhbench.runfolder.RunDirectory;
  */
 class ReviewTerminalTest {
 
-    private final String socket = "mhbench-test-" + UUID.randomUUID();
+    /** Each session gets a tmux server of its own: a new one on a socket just killed can race its shutdown. */
+    private final List<String> sockets = new ArrayList<>();
+    private String socket;
 
     @AfterEach
     void stopTmux() throws Exception {
-        new ProcessBuilder("tmux", "-L", socket, "kill-server").redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(10, TimeUnit.SECONDS);
+        for (String s : sockets) {
+            new ProcessBuilder("tmux", "-L", s, "kill-server").redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(10, TimeUnit.SECONDS);
+        }
     }
 
     @Test
@@ -98,6 +102,8 @@ class ReviewTerminalTest {
         List<String> cmd = new ArrayList<>(List.of(quote(java), "-cp", quote(System.getProperty("java.class.path")),
                 Main.class.getName(), "review", quote(dir.toString()), "--reviewer", "ann"));
         cmd.addAll(List.of(extra));
+        socket = "mhbench-test-" + UUID.randomUUID();
+        sockets.add(socket);
         Path script = dir.resolveSibling("review.sh");
         // the shell traps Ctrl-C (so it lives on to print the exit status); the command gets it as usual
         Files.writeString(script, "trap 'echo' INT\n" + String.join(" ", cmd) + "; echo EXIT=$?; sleep 120\n");
