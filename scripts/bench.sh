@@ -6,5 +6,5 @@
 set -euo pipefail
 here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 (cd "$here" && mvn -q -B -Dstyle.color=never -DskipTests install)
-(cd "$here/benchmarks" && mvn -q -B -Dstyle.color=never package)
+(cd "$here/benchmarks" && mvn -q -B -Dstyle.color=never clean package) # clean: never a stale shaded copy of mhbench
 exec java -Dmhbench.home="$here" -jar "$here/benchmarks/target/benchmarks.jar" "$@"
