@@ -4,7 +4,6 @@ import java.time.Instant;
 import org.mhbench.responses.ResponsesExperiment;
 import org.mhbench.runfolder.Judgment;
 import org.mhbench.runfolder.ResponseRecord;
-import org.mhbench.score.responses.ResponsesScorer;
 import org.mhbench.util.BadInputException;
 
 /** A person's verdict on a reply: a {@link Judgment} of judge {@code human:NAME}. */
@@ -17,14 +16,9 @@ public final class HumanVerdict {
     public static String judgeId(String reviewer) {
         if (reviewer == null || !reviewer.matches("[A-Za-z0-9._-]+")) {
             throw new BadInputException("name the reviewer with --reviewer NAME (letters, digits, . _ -): the verdicts "
-                    + "are recorded as judge " + ResponsesScorer.REVIEWER_PREFIX + "NAME");
+                    + "are recorded as judge " + Judgment.REVIEWER_PREFIX + "NAME");
         }
-        return ResponsesScorer.REVIEWER_PREFIX + reviewer;
-    }
-
-    /** Whether {@code judge} is a person ({@code human:NAME}, or {@code human} for imported labels). */
-    public static boolean isPerson(String judge) {
-        return judge.startsWith(ResponsesScorer.REVIEWER_PREFIX) || judge.equals("human");
+        return Judgment.REVIEWER_PREFIX + reviewer;
     }
 
     /**

@@ -41,11 +41,6 @@ public record ReviewItem(ResponseRecord record, Judgment verdict, List<Judgment>
         return record.output();
     }
 
-    /** The answer that counts as appropriate for this criterion ({@code yes} or {@code no}). */
-    public String appropriateAnswer() {
-        return record.attributes().get(ResponsesExperiment.APPROPRIATE_ANSWER);
-    }
-
     /** Whether another machine judge answered differently. */
     public boolean judgesDisagree() {
         return others.stream().anyMatch(o -> !o.answer().equals(verdict.answer()));

@@ -38,15 +38,10 @@ public final class ReviewQueue {
         public static final Filter FLAGGED = new Filter(null, null, null, false, false);
     }
 
-    private final Map<String, ResponseRecord> records;
-    private final List<Judgment> judgments;
     private final String judge;
     private final List<ReviewItem> items;
 
-    private ReviewQueue(Map<String, ResponseRecord> records, List<Judgment> judgments, String judge,
-                        List<ReviewItem> items) {
-        this.records = records;
-        this.judgments = judgments;
+    private ReviewQueue(String judge, List<ReviewItem> items) {
         this.judge = judge;
         this.items = items;
     }
@@ -59,7 +54,7 @@ public final class ReviewQueue {
         Set<String> settled = new HashSet<>();
         Map<String, List<Judgment>> machine = new HashMap<>();
         for (Judgment x : judgments) {
-            if (HumanVerdict.isPerson(x.judge())) {
+            if (Judgment.byPerson(x.judge())) {
                 settled.add(x.recordId());
             } else if (!x.judge().equals(judge) && !x.judge().endsWith(ResponsesScorer.REVIEWED_SUFFIX)) {
                 machine.computeIfAbsent(x.recordId(), k -> new ArrayList<>()).add(x);
@@ -80,7 +75,7 @@ public final class ReviewQueue {
         }
         items.sort(Comparator.comparing(ReviewItem::criterion).thenComparing(i -> i.record().model())
                 .thenComparing(ReviewItem::recordId));
-        return new ReviewQueue(records, judgments, judge, List.copyOf(items));
+        return new ReviewQueue(judge, List.copyOf(items));
     }
 
     /** Every reply of a run folder, by record id. */
@@ -99,7 +94,7 @@ public final class ReviewQueue {
     private static String judgeToReview(Path runDir, List<Judgment> judgments, String named) {
         Set<String> judges = new LinkedHashSet<>();
         for (Judgment x : judgments) {
-            if (!HumanVerdict.isPerson(x.judge()) && !x.judge().endsWith(ResponsesScorer.REVIEWED_SUFFIX)) {
+            if (!Judgment.byPerson(x.judge()) && !x.judge().endsWith(ResponsesScorer.REVIEWED_SUFFIX)) {
                 judges.add(x.judge());
             }
         }
@@ -125,15 +120,5 @@ public final class ReviewQueue {
     /** The judge whose verdicts these are. */
     public String judge() {
         return judge;
-    }
-
-    /** Every reply of the run, by record id. */
-    public Map<String, ResponseRecord> records() {
-        return records;
-    }
-
-    /** Every verdict of the run, as read. */
-    public List<Judgment> judgments() {
-        return judgments;
     }
 }

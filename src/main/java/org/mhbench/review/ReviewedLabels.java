@@ -35,7 +35,7 @@ public final class ReviewedLabels {
         Map<String, ResponseRecord> records = ReviewQueue.records(runDir);
         Map<String, Judgment> latest = new LinkedHashMap<>();
         for (Judgment j : RunDirectory.readJudgments(runDir)) {
-            if (j.judge().startsWith(org.mhbench.score.responses.ResponsesScorer.REVIEWER_PREFIX)) {
+            if (j.judge().startsWith(Judgment.REVIEWER_PREFIX)) {
                 latest.merge(j.key(), j, (a, b) -> a.judgedAt().isAfter(b.judgedAt()) ? a : b);
             }
         }

@@ -85,7 +85,8 @@ public record CostSummary(@JsonProperty("wall_seconds") double wallSeconds,
         return now == null || before == null ? now : Double.valueOf(round(now + before));
     }
 
-    private static double round(double v) {
+    /** Rounded to 1/1000, as every figure of the cost is written. */
+    static double round(double v) {
         return Math.round(v * 1000) / 1000.0;
     }
 }

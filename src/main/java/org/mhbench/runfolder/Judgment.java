@@ -42,6 +42,13 @@ public record Judgment(String recordId, String judge, String criterion, String a
 
     /** The file name inside a run folder. */
     public static final String FILE = "judgments.jsonl";
+    /** Prefix of the verdicts people gave in {@code mhbench review} ({@code human:NAME}). */
+    public static final String REVIEWER_PREFIX = "human:";
+
+    /** Whether {@code judge} is a person: a reviewer ({@code human:NAME}) or imported human labels ({@code human}). */
+    public static boolean byPerson(String judge) {
+        return judge.startsWith(REVIEWER_PREFIX) || judge.equals("human");
+    }
 
     public Judgment {
         Objects.requireNonNull(recordId, "recordId");

@@ -15,15 +15,12 @@ public record StageCost(long items, double seconds, @JsonProperty("items_per_sec
 
     /** A measurement, rates computed and figures rounded to 1/1000. */
     public static StageCost of(long items, double seconds) {
-        return new StageCost(items, round(seconds), seconds > 0 ? Double.valueOf(round(items / seconds)) : null);
+        return new StageCost(items, CostSummary.round(seconds),
+                seconds > 0 ? Double.valueOf(CostSummary.round(items / seconds)) : null);
     }
 
     /** Both tries added ({@code before} may be null). */
     public StageCost plus(StageCost before) {
         return before == null ? this : of(items + before.items, seconds + before.seconds);
-    }
-
-    static double round(double v) {
-        return Math.round(v * 1000) / 1000.0;
     }
 }

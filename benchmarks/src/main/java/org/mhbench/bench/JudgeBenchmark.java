@@ -25,6 +25,7 @@ import org.mhbench.judge.onnx.EncoderSpec;
 import org.mhbench.judge.onnx.OnnxJudge;
 import org.mhbench.judge.onnx.OnnxNative;
 import org.mhbench.judge.onnx.Sentences;
+import org.mhbench.judge.onnx.TextEncoder;
 import org.mhbench.util.Home;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -46,8 +47,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>{@link #judge()} judges every reply with the shipped judge ({@link OnnxJudge#judgeAll}: default
  * options, one thread, batch 1). {@link #rawOnnxRuntime()} runs the encoder's ONNX model with
- * ONNX Runtime directly, with the same session options, on exactly the texts the judge encodes for those
- * replies (each sentence as a passage and the question–reply pair, duplicates once), tokenized
+ * ONNX Runtime directly, with the same session options ({@link TextEncoder#sessionOptions}), on exactly
+ * the texts the judge encodes for those replies (each sentence as a passage and the question–reply pair,
+ * duplicates once), tokenized
  * beforehand, one input per call, and mean-pools the last layer: the floor under the judge's cost. The
  * judge's throughput relative to raw ONNX Runtime is {@code raw time / judge time} per pass.
  *
@@ -106,12 +108,8 @@ public class JudgeBenchmark {
         }
         env = OnnxNative.environment();
         try (InputStream model = resource(spec.modelResource());
-             OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-            options.setIntraOpNumThreads(OnnxJudge.Options.defaults().intraOpThreads());
-            options.setInterOpNumThreads(1);
-            options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
-            options.addConfigEntry("session.intra_op.allow_spinning", "0");
-            options.addConfigEntry("session.inter_op.allow_spinning", "0");
+             OrtSession.SessionOptions options = TextEncoder.sessionOptions(
+                     OnnxJudge.Options.defaults().intraOpThreads())) {
             session = env.createSession(model.readAllBytes(), options);
         }
         usesTokenTypes = session.getInputNames().contains("token_type_ids");

@@ -118,7 +118,8 @@ public final class TextEncoder implements AutoCloseable {
         }
     }
 
-    static OrtSession.SessionOptions sessionOptions(int intraOpThreads) throws OrtException {
+    /** The session options every encoder session uses: {@code intraOpThreads} threads, no spin-waiting. */
+    public static OrtSession.SessionOptions sessionOptions(int intraOpThreads) throws OrtException {
         OrtSession.SessionOptions options = new OrtSession.SessionOptions();
         options.setIntraOpNumThreads(intraOpThreads);
         options.setInterOpNumThreads(1);

@@ -70,8 +70,6 @@ public final class ResponsesScorer implements ExperimentScorer {
     public static final String TEST = "two_proportion_z";
     /** The judge column of coverage rows for groups no judge has judged yet. */
     public static final String NO_JUDGE = "none";
-    /** Prefix of the verdicts people gave in {@code mhbench review} ({@code human:NAME}). */
-    public static final String REVIEWER_PREFIX = "human:";
     /** Suffix of a judge's reading with people's verdicts in place of its own where they reviewed it. */
     public static final String REVIEWED_SUFFIX = "+reviewed";
 
@@ -165,7 +163,7 @@ public final class ResponsesScorer implements ExperimentScorer {
     private static void addReviewedReadings(Set<String> judges, Map<String, Judgment> verdicts, List<String> notes) {
         Map<String, Judgment> reviewed = new HashMap<>();
         for (Judgment j : verdicts.values()) {
-            if (j.judge().startsWith(REVIEWER_PREFIX)) {
+            if (j.judge().startsWith(Judgment.REVIEWER_PREFIX)) {
                 reviewed.merge(j.recordId(), j, (a, b) -> a.judgedAt().isAfter(b.judgedAt()) ? a : b);
             }
         }
@@ -173,7 +171,7 @@ public final class ResponsesScorer implements ExperimentScorer {
             return;
         }
         for (String judge : new ArrayList<>(judges)) {
-            if (judge.startsWith(REVIEWER_PREFIX) || judge.equals("human")) {
+            if (Judgment.byPerson(judge)) {
                 continue;
             }
             String reading = judge + REVIEWED_SUFFIX;
